@@ -1,0 +1,143 @@
+"""The indicator catalogue (``catalogue.toml``): one entry per indicator, grouped by domain."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
+
+KINDS = {"proportion", "rate", "median"}
+UNITS = {"percent": "%", "per_100": " per 100", "per_1000": " per 1,000", "days": " days"}
+POLARITIES = {"high_good", "low_good", "none"}
+FIXED_IDS = ["control", "choice", "direct_payments", "self_directed_support", "social_contact", "information", "satisfaction"]
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: str
+    easy_read_name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    domain: str
+    name: str
+    short_name: str
+    easy_read_name: str
+    easy_read_sentence: str
+    definition: str
+    numerator: str
+    denominator: str
+    kind: str
+    unit: str
+    polarity: str
+    source_dataset: str
+    query: str
+    caveats: str
+    narrative: str = ""
+    multiplier: float = 100.0
+    ascof_concept: str | None = None
+    headline: bool = False
+    icon: str | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def polarity_words(self) -> str:
+        return {"high_good": "Higher is better", "low_good": "Lower is better", "none": "Neither higher nor lower is better"}[self.polarity]
+
+    @property
+    def unit_suffix(self) -> str:
+        return UNITS[self.unit]
+
+    def format_value(self, value: float | None) -> str:
+        """A figure in its unit: '78.4%', '3.1 per 100', '21 days'."""
+        if value is None or value != value:
+            return "–"
+        if self.unit == "days":
+            return f"{value:,.0f} days"
+        return f"{value:,.1f}{self.unit_suffix}"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    domains: tuple[Domain, ...]
+    indicators: tuple[Indicator, ...]
+
+    def __getitem__(self, indicator_id: str) -> Indicator:
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise KeyError(indicator_id)
+
+    def __contains__(self, indicator_id: str) -> bool:
+        return any(i.id == indicator_id for i in self.indicators)
+
+    @property
+    def ids(self) -> list[str]:
+        return [i.id for i in self.indicators]
+
+    def domain(self, domain_id: str) -> Domain:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    def in_domain(self, domain_id: str) -> list[Indicator]:
+        return [i for i in self.indicators if i.domain == domain_id]
+
+    def headline(self, domain_id: str) -> Indicator:
+        """The indicator shown on a domain's tile (the first marked headline, else the first)."""
+        members = self.in_domain(domain_id)
+        return next((i for i in members if i.headline), members[0])
+
+
+_INDICATOR_FIELDS = set(Indicator.__dataclass_fields__) - {"extra"}
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = CATALOGUE_FILE) -> Catalogue:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    domains = tuple(Domain(**d) for d in data["domain"])
+    indicators = []
+    for entry in data["indicator"]:
+        known = {k: v for k, v in entry.items() if k in _INDICATOR_FIELDS}
+        extra = {k: v for k, v in entry.items() if k not in _INDICATOR_FIELDS}
+        indicators.append(Indicator(**known, extra=extra))
+    catalogue = Catalogue(domains=domains, indicators=tuple(indicators))
+    validate(catalogue)
+    return catalogue
+
+
+def validate(catalogue: Catalogue) -> None:
+    """Raise ValueError naming every entry that breaks the catalogue's rules."""
+    problems = []
+    domain_ids = {d.id for d in catalogue.domains}
+    seen = set()
+    for ind in catalogue.indicators:
+        where = f"indicator {ind.id!r}"
+        if ind.id in seen:
+            problems.append(f"{where}: id used twice")
+        seen.add(ind.id)
+        if not ind.id.replace("_", "").isalnum() or ind.id != ind.id.lower():
+            problems.append(f"{where}: id must be snake_case words")
+        if ind.domain not in domain_ids:
+            problems.append(f"{where}: unknown domain {ind.domain!r}")
+        if ind.kind not in KINDS:
+            problems.append(f"{where}: kind must be one of {sorted(KINDS)}")
+        if ind.unit not in UNITS:
+            problems.append(f"{where}: unit must be one of {sorted(UNITS)}")
+        if ind.polarity not in POLARITIES:
+            problems.append(f"{where}: polarity must be one of {sorted(POLARITIES)}")
+        if ind.kind == "proportion" and "{out_of_10}" not in ind.easy_read_sentence:
+            problems.append(f"{where}: an easy-read sentence for a proportion needs {{out_of_10}}")
+    for fixed in FIXED_IDS:
+        if fixed not in seen:
+            problems.append(f"indicator {fixed!r} is missing: links use this id")
+    for domain in domain_ids:
+        if not any(i.domain == domain for i in catalogue.indicators):
+            problems.append(f"domain {domain!r} has no indicator")
+    if problems:
+        raise ValueError("catalogue.toml: " + "; ".join(problems))

@@ -1,0 +1,21 @@
+"""Where things live. One place for paths so the app, the CLI and the tests agree."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
+QUERIES_DIR = PROJECT_ROOT / "queries"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFAULT_DB = PROJECT_ROOT / "data" / "dashboard.duckdb"
+
+#: Small numbers rule (domain.md): a count of 1-4, or a figure from fewer than 5 people, is never shown.
+SUPPRESSION_THRESHOLD = 5
+
+
+def database_path() -> Path:
+    """The DuckDB file: ``DASHBOARD_DB`` if set, else ``data/dashboard.duckdb``."""
+    value = os.environ.get("DASHBOARD_DB")
+    return Path(value).expanduser().resolve() if value else DEFAULT_DB

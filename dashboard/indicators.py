@@ -1,0 +1,190 @@
+"""Figures: every catalogue indicator per geography and period, with intervals and suppression.
+
+``build_figures(store)`` runs each indicator's named query (SQL aggregates over the database;
+no dataset table is pulled into pandas), adds published ASCOF values where an area has no local
+figure, computes the 95% and 99.8% intervals, applies the small-numbers rule and compares each
+area with the England benchmark. Everything a page shows comes from the returned ``Figures``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard import privacy, stats
+from dashboard.catalogue import Catalogue, Indicator, load
+from dashboard.reference import ENGLAND_CODE
+from dashboard.store import Store
+
+LOCAL = "local data"
+PUBLISHED = "published ASCOF"
+ALL_AREAS = "all"  # geography_code of the all-areas aggregate
+
+FIGURE_COLUMNS = [
+    "indicator_id", "geography_level", "geography_code", "period", "source",
+    "count", "base", "numerator", "denominator",
+    "value", "lower_95", "upper_95", "lower_998", "upper_998",
+    "suppressed", "suppression_reason",
+]
+
+
+def _intervals(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
+    """value and intervals for proportions (Wilson) and rates (Byar); medians come from SQL."""
+    frame = frame.copy()
+    if indicator.kind == "median":
+        return frame
+    num = frame["numerator"].astype(float)
+    den = frame["denominator"].astype(float)
+    if indicator.kind == "proportion":
+        share = (num / den).where(den > 0)
+        frame["value"] = frame["value"].where(frame["value"].notna(), share * 100) if "value" in frame else share * 100
+        share = frame["value"] / 100
+        for level, suffix in ((95, "95"), (99.8, "998")):
+            bounds = [
+                stats.wilson_interval(p * n, n, level) if n == n and p == p and n > 0 else (math.nan, math.nan)
+                for p, n in zip(share, frame["base"].astype(float))
+            ]
+            frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
+            frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
+    else:  # rate per multiplier
+        mult = indicator.multiplier
+        rate = (num / den).where(den > 0)
+        frame["value"] = frame["value"].where(frame["value"].notna(), rate * mult) if "value" in frame else rate * mult
+        for level, suffix in ((95, "95"), (99.8, "998")):
+            bounds = [stats.byar_interval(c, level) if c == c else (math.nan, math.nan) for c in num]
+            frame[f"lower_{suffix}"] = [b[0] for b in bounds] / den * mult
+            frame[f"upper_{suffix}"] = [b[1] for b in bounds] / den * mult
+    return frame
+
+
+def _published_rows(published: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
+    rows = published[published["concept"] == indicator.ascof_concept].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=FIGURE_COLUMNS)
+    rows = rows[rows["outcome"].notna()]
+    base = rows["base"].where(rows["base"].notna(), rows["denominator"])
+    rows["base"] = base
+    rows["count"] = (rows["outcome"] / 100 * base).round()
+    rows["value"] = rows["outcome"]
+    rows["numerator"] = rows["numerator"].where(rows["numerator"].notna(), rows["count"])
+    rows["denominator"] = rows["denominator"].where(rows["denominator"].notna(), base)
+    rows["source"] = PUBLISHED
+    return rows
+
+
+def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All figures for one indicator before suppression (never shown as they are)."""
+    local = store.query(indicator.query)
+    local["source"] = LOCAL
+    frames = [local]
+    if indicator.ascof_concept and published is not None:
+        pub = _published_rows(published, indicator)
+        if not pub.empty:
+            have = set(zip(local["geography_code"], local["period"]))
+            keep = [(code, period) not in have for code, period in zip(pub["geography_code"], pub["period"])]
+            # England is always kept: it is the benchmark, and local data never covers England
+            keep = np.array(keep) | (pub["geography_level"] == "england").to_numpy()
+            frames.append(pub[keep])
+    frame = pd.concat([f for f in frames if not f.empty], ignore_index=True) if any(not f.empty for f in frames) else local
+    for col in FIGURE_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = np.nan
+    frame["indicator_id"] = indicator.id
+    frame = _intervals(frame, indicator)
+    frame["suppressed"] = False
+    frame["suppression_reason"] = None
+    return frame[FIGURE_COLUMNS]
+
+
+@dataclass
+class Benchmark:
+    value: float
+    label: str  # "England (published ASCOF)" or "All areas in the data"
+    source: str
+
+
+class Figures:
+    """Suppressed figures for every indicator, with helpers the pages share."""
+
+    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue, areas: pd.DataFrame):
+        self.frame = frame
+        self.catalogue = catalogue
+        self.areas = areas
+
+    # -- lookups
+    def indicator(self, indicator_id: str) -> pd.DataFrame:
+        return self.frame[self.frame["indicator_id"] == indicator_id]
+
+    def periods(self, indicator_id: str | None = None) -> list[str]:
+        frame = self.frame if indicator_id is None else self.indicator(indicator_id)
+        frame = frame[frame["geography_level"] == "area"]
+        return sorted(frame["period"].unique())
+
+    def latest_period(self) -> str | None:
+        periods = self.periods()
+        return periods[-1] if periods else None
+
+    def area_name(self, code: str) -> str:
+        match = self.areas.loc[self.areas["area_code"] == code, "area_name"]
+        return match.iloc[0] if len(match) else code
+
+    def figure(self, indicator_id: str, area_code: str, period: str) -> pd.Series | None:
+        frame = self.indicator(indicator_id)
+        frame = frame[(frame["geography_code"] == area_code) & (frame["period"] == period)]
+        return frame.iloc[0] if len(frame) else None
+
+    def benchmark(self, indicator_id: str, period: str) -> Benchmark | None:
+        """England: the published ASCOF value where there is one, else all areas in the data."""
+        frame = self.indicator(indicator_id)
+        frame = frame[frame["period"] == period]
+        england = frame[(frame["geography_level"] == "england") & frame["value"].notna()]
+        if len(england):
+            return Benchmark(float(england["value"].iloc[0]), "England (published ASCOF)", PUBLISHED)
+        every = frame[(frame["geography_level"] == "all") & frame["value"].notna()]
+        if len(every):
+            return Benchmark(float(every["value"].iloc[0]), "All areas in the data", LOCAL)
+        return None
+
+    def areas_for(self, indicator_id: str, period: str) -> pd.DataFrame:
+        """One row per area for an indicator and period, with names and England comparison."""
+        frame = self.indicator(indicator_id)
+        frame = frame[(frame["geography_level"] == "area") & (frame["period"] == period)]
+        frame = frame.merge(self.areas, left_on="geography_code", right_on="area_code", how="left")
+        bench = self.benchmark(indicator_id, period)
+        polarity = self.catalogue[indicator_id].polarity
+        frame["benchmark_value"] = bench.value if bench else np.nan
+        frame["benchmark_label"] = bench.label if bench else None
+        frame["comparison"] = [
+            stats.compare(lo, hi, bench.value if bench else math.nan, polarity) if not s else stats.NOT_COMPARED
+            for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])
+        ]
+        return frame
+
+    def series(self, indicator_id: str, geography_code: str) -> pd.DataFrame:
+        frame = self.indicator(indicator_id)
+        return frame[frame["geography_code"] == geography_code].sort_values("period")
+
+    def trend(self, indicator_id: str, geography_code: str, last: int = 5) -> stats.Trend:
+        indicator = self.catalogue[indicator_id]
+        series = self.series(indicator_id, geography_code).tail(last)
+        if indicator.kind == "proportion":
+            share = series["value"] / 100
+            return stats.trend_test(share * series["base"], series["base"], "proportion", indicator.polarity)
+        if indicator.kind == "rate":
+            return stats.trend_test(series["numerator"], series["denominator"], "rate", indicator.polarity)
+        return stats.trend_test([], [], "median", indicator.polarity)
+
+
+def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:
+    catalogue = catalogue or load()
+    published = store.query("published_ascof")
+    frames = []
+    for indicator in catalogue.indicators:
+        raw = compute_indicator(store, indicator, published)
+        frames.append(privacy.suppress(raw, indicator.kind))
+    frame = pd.concat(frames, ignore_index=True)
+    areas = store.query("areas_in_data")
+    return Figures(frame, catalogue, areas)

@@ -1,0 +1,50 @@
+-- indicator_breakdown_days_delayed: collaboration breakdowns
+-- Median days delayed per recorded breakdown, with its 95% and 99.8% intervals.
+-- Returns one row per geography and financial year: each area, each region (over the areas
+-- in the data) and all areas together (geography_level 'all').
+
+with durations as (
+    select
+        breakdowns.area_code,
+        areas.region_code,
+        breakdowns.period,
+        breakdowns.days_delayed as days
+    from breakdowns
+    join areas using (area_code)
+),
+
+grouped as (
+    select
+        case
+            when area_code is not null then 'area'
+            when region_code is not null then 'region'
+            else 'all'
+        end as geography_level,
+        coalesce(area_code, region_code, 'all') as geography_code,
+        period,
+        count(*) as base,
+        median(days) as value,
+        list_sort(list(days)) as sorted_days
+    from durations
+    group by grouping sets ((area_code, period), (region_code, period), (period))
+),
+
+-- interval for a median from order statistics: ranks n/2 -+ z * sqrt(n) / 2 (see dashboard/stats.py)
+final as (
+    select
+        geography_level,
+        geography_code,
+        period,
+        base as count,
+        base,
+        null::double as numerator,
+        null::double as denominator,
+        value,
+        sorted_days[greatest(1, floor(base / 2.0 - 1.959964 * sqrt(base) / 2)::integer)] as lower_95,
+        sorted_days[least(base, ceil(1 + base / 2.0 + 1.959964 * sqrt(base) / 2)::integer)] as upper_95,
+        sorted_days[greatest(1, floor(base / 2.0 - 3.090232 * sqrt(base) / 2)::integer)] as lower_998,
+        sorted_days[least(base, ceil(1 + base / 2.0 + 3.090232 * sqrt(base) / 2)::integer)] as upper_998
+    from grouped
+)
+
+select * from final

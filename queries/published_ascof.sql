@@ -1,0 +1,26 @@
+-- published_ascof: published ASCOF figures the dashboard uses, one row per concept,
+-- geography and year, for the whole population (disaggregation 'Total').
+-- geography_level is 'area' for councils, 'region' or 'england'.
+
+with published as (
+    select *
+    from ascof_figures
+    where concept is not null
+        and disaggregation = 'Total'
+),
+
+final as (
+    select
+        concept,
+        case geography_level when 'council' then 'area' else geography_level end as geography_level,
+        geography_code,
+        period,
+        outcome,
+        numerator,
+        denominator,
+        base,
+        batch_id
+    from published
+)
+
+select * from final

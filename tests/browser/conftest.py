@@ -1,0 +1,124 @@
+"""Browser tests: a real Streamlit server on the fixture database, driven by Chromium
+(/usr/bin/chromium) through Playwright, checked with axe. They never skip in CI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, artifacts_dir, in_ci
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A Streamlit server on a free loopback port, on its own copy of a database."""
+
+    def __init__(self, db: Path, extra_env: dict | None = None):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "DASHBOARD_DB": str(db), **(extra_env or {})}
+        self.log = artifacts_dir("logs") / f"streamlit-{self.port}.log"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
+        )
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"Streamlit did not start; see {self.log}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def _require_chromium():
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (scripts/run_tests.sh does)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.fail(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def server(fixture_db, tmp_path_factory):
+    db = tmp_path_factory.mktemp("server") / "server.duckdb"
+    shutil.copy(fixture_db, db)
+    srv = Server(db)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def open_app(page, base_url: str, path: str):
+    """Go to ``path`` and wait until the script has finished running."""
+    page.goto(f"{base_url}/{path.lstrip('/')}")
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(READY, timeout=60_000)
+    return page
+
+
+def screenshot(page, name: str) -> Path:
+    path = artifacts_dir("screenshots") / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def axe_violations(page) -> list[dict]:
+    """WCAG 2 A and AA violations on the page, from axe-core (bundled, no download)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    return [
+        {"id": v["id"], "impact": v.get("impact"), "nodes": [n.get("target") for n in v["nodes"]][:5]}
+        for v in results.response["violations"]
+    ]

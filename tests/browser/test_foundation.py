@@ -1,0 +1,93 @@
+"""The foundation pages in Chromium: rendered figures, shared links, screenshots, axe."""
+
+import pytest
+
+from tests.browser.conftest import READY, Server, axe_violations, open_app, screenshot
+from tests.conftest import KIRKLEES, LEEDS
+
+pytestmark = pytest.mark.browser
+
+
+def selected(page, label: str) -> str:
+    """The shown value of a select box, found by its label."""
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label).first
+    return box.evaluate(
+        "b => (b.querySelector('input') && b.querySelector('input').value) || b.querySelector('[value]')?.getAttribute('value') || b.innerText"
+    ).strip()
+
+
+def test_no_page_not_found_dialog_for_any_page(page, server):
+    for path in ["", "overview", "compare", "definitions"]:
+        open_app(page, server.url, path)
+        assert page.locator("[role='dialog']").count() == 0, f"/{path} showed a dialog"
+        assert page.locator("#root[inert]").count() == 0
+
+
+def test_overview_renders_tiles_and_narrative(page, server):
+    open_app(page, server.url, f"overview?area={LEEDS}&period=2024-25")
+    tiles = page.locator("[data-testid='domain-tile']")
+    assert tiles.count() == 6
+    control = page.locator("[data-testid='domain-tile'][data-domain='control']")
+    assert "80.0%" in control.inner_text()
+    assert "Better" in control.inner_text() or "Similar" in control.inner_text() or "Worse" in control.inner_text()
+    assert "80 out of 100 people in Leeds said they had control over their daily life" in page.inner_text("body")
+    screenshot(page, "overview_leeds_2024-25")
+    assert axe_violations(page) == []
+
+
+def test_compare_renders_chart_with_text_alternative(page, server):
+    open_app(page, server.url, f"compare?indicator=direct_payments&period=2024-25&area={KIRKLEES}")
+    chart = page.locator("[data-testid='stPlotlyChart']")
+    chart.wait_for()
+    assert page.locator(".js-plotly-plot .bars path").count() >= 3
+    alt = page.locator("[data-testid='stPlotlyChart'] [aria-label], [data-testid='stPlotlyChart'][aria-label]").first
+    label = alt.get_attribute("aria-label")
+    assert label and "Kirklees: 50.0%, better than all areas in the data" in label
+    body = page.inner_text("body")
+    assert "50.0%" in body and "Not shown: fewer than 5 people" in body
+    screenshot(page, "compare_direct_payments_kirklees")
+    assert axe_violations(page) == []
+
+
+def test_definitions_search(page, server):
+    open_app(page, server.url, "definitions")
+    page.get_by_label("Search the definitions").fill("clawback")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(READY)
+    page.wait_for_timeout(300)
+    assert "Money-recovered (clawback) letters per 100 direct-payment holders" in page.inner_text("body")
+    screenshot(page, "definitions_search")
+    assert axe_violations(page) == []
+
+
+def test_choices_are_kept_in_the_url_and_across_pages(page, server):
+    open_app(page, server.url, f"overview?area={KIRKLEES}&period=2023-24")
+    page.get_by_role("link", name="Compare areas").click()
+    page.wait_for_url("**/compare**")
+    page.wait_for_selector(READY)
+    page.wait_for_timeout(500)
+    assert f"area={KIRKLEES}" in page.url and "period=2023-24" in page.url
+    assert selected(page, "Area") == "Kirklees" and selected(page, "Year") == "2023-24"
+
+
+def test_a_shared_deep_link_works_first_on_a_fresh_server(browser, fixture_db, tmp_path):
+    """Streamlit's legacy pages/ discovery runs a deep link's page file directly on a fresh
+    server: the page must still show the right view with the app's own navigation."""
+    import shutil
+
+    db = tmp_path / "fresh.duckdb"
+    shutil.copy(fixture_db, db)
+    fresh = Server(db)
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        open_app(tab, fresh.url, f"compare?indicator=choice&period=2023-24&area={KIRKLEES}")
+        body = tab.inner_text("body")
+        assert "Compare areas" in body and "Enough choice over care and support" in body
+        nav = tab.locator(".st-key-app_navigation").inner_text()
+        assert "Overview" in nav and "streamlit app" not in nav.lower()
+        assert "indicator=choice" in tab.url and f"area={KIRKLEES}" in tab.url
+        screenshot(tab, "deep_link_fresh_server")
+        context.close()
+    finally:
+        fresh.stop()

@@ -1,0 +1,141 @@
+"""Every indicator query against the fixture database, with expectations counted by hand from
+the tables in tests/fixtures/make_fixture.py (Leeds, 2024-25 unless said otherwise)."""
+
+import pytest
+
+from dashboard import catalogue, store as store_module
+from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
+
+PERIOD = "2024-25"
+
+# indicator id -> (count, base, value) for Leeds 2024-25 before suppression
+LEEDS_2024 = {
+    "control": (32, 40, 80.0),
+    "choice": (24, 40, 60.0),
+    "information": (22, 30, 22 / 30 * 100),
+    "satisfaction": (28, 40, 70.0),
+    "social_contact": (18, 40, 45.0),
+    "control_direct_payment": (10, 10, 100.0),
+    "control_council_commissioned": (22, 30, 22 / 30 * 100),
+    "direct_payments": (20, 100, 20.0),
+    "self_directed_support": (80, 100, 80.0),
+    "individual_service_funds": (10, 100, 10.0),
+    "dp_paid_quickly": (5, 10, 50.0),
+    "clawbacks_per_100": (6, 10, 60.0),
+    "breakdowns_per_1000": (6, 100, 60.0),
+    "self_advocate_share": (22, 71, 22 / 71 * 100),
+    "people_paid_for_time": (18, 32, 18 / 32 * 100),
+    "i_statements_yes": (12, 20, 60.0),
+    "breakdown_days_delayed": (6, 6, 25.0),
+    "days_to_first_payment": (20, 20, 17.5),
+}
+# small numbers: hidden in Leeds 2024-25 (count or complement 1-4)
+LEEDS_SUPPRESSED = [
+    "dp_flexible_use",  # 7 of 10: 3 did not agree
+    "dp_trusted",  # 7 of 10
+    "unauthorised_spend_per_100",  # 3 letters
+    "breakdowns_resolved_28_days",  # 3 of 6
+    "breakdowns_escalated",  # 2 of 6
+    "coproduced_activities",  # 4 of 8
+    "decisions_with_self_advocates",  # 2 of 4 decisions
+    "you_said_we_did",  # 3 of 5
+]
+
+
+def area_row(store, query, code=LEEDS, period=PERIOD):
+    frame = store.query(query)
+    row = frame[(frame["geography_code"] == code) & (frame["period"] == period)]
+    assert len(row) == 1, f"{query}: expected one row for {code} {period}"
+    return row.iloc[0]
+
+
+@pytest.mark.parametrize("indicator_id", sorted(LEEDS_2024))
+def test_indicator_query_counts(store, indicator_id, figures):
+    ind = catalogue.load()[indicator_id]
+    count, base, value = LEEDS_2024[indicator_id]
+    row = area_row(store, ind.query)
+    assert row["count"] == count
+    assert row["base"] == base
+    shown = figures.figure(indicator_id, LEEDS, PERIOD)
+    assert not shown["suppressed"]
+    assert shown["value"] == pytest.approx(value)
+    assert shown["lower_95"] <= shown["value"] <= shown["upper_95"]
+
+
+@pytest.mark.parametrize("indicator_id", LEEDS_SUPPRESSED)
+def test_small_numbers_are_suppressed(figures, indicator_id):
+    shown = figures.figure(indicator_id, LEEDS, PERIOD)
+    assert shown["suppressed"]
+    for col in ["value", "count", "base", "numerator", "denominator", "lower_95", "upper_95"]:
+        assert shown[col] != shown[col], f"{col} should be blank"  # NaN
+
+
+def test_every_indicator_is_suppressed_for_the_isles_of_scilly(figures):
+    local = figures.frame[(figures.frame["geography_code"] == SCILLY) & (figures.frame["source"] == "local data")]
+    # 3 survey respondents, 2 direct-payment holders, 1 breakdown: every figure rests on
+    # fewer than 5 people, except counts of zero (no individual service funds among 6 people)
+    shown = local[~local["suppressed"]]
+    assert set(shown["indicator_id"]) <= {"individual_service_funds"}
+    assert (shown["count"] == 0).all()
+
+
+def test_all_areas_aggregate_and_region(store):
+    frame = store.query("indicator_control")
+    every = frame[(frame["geography_level"] == "all") & (frame["period"] == PERIOD)].iloc[0]
+    assert (every["count"], every["base"]) == (32 + 21 + 12 + 2, 40 + 30 + 20 + 3)
+    yorkshire = frame[(frame["geography_code"] == "E12000003") & (frame["period"] == PERIOD)].iloc[0]
+    assert (yorkshire["count"], yorkshire["base"]) == (32 + 21, 70)
+
+
+def test_benchmark_prefers_published_england(figures):
+    bench = figures.benchmark("direct_payments", "2020-21")
+    assert bench.value == pytest.approx(26.6) and bench.label == "England (published ASCOF)"
+    local = figures.benchmark("control", PERIOD)
+    assert local.label == "All areas in the data"
+    assert local.value == pytest.approx(67 / 93 * 100)
+
+
+def test_published_values_fill_years_without_local_data(figures):
+    leeds = figures.figure("direct_payments", LEEDS, "2020-21")
+    assert leeds["source"] == "published ASCOF" and leeds["value"] == pytest.approx(15.4)
+    kirklees = figures.figure("control", KIRKLEES, "2020-21")
+    assert kirklees["value"] == pytest.approx(85.1)
+
+
+def test_comparison_and_trend(figures):
+    table = figures.areas_for("direct_payments", PERIOD).set_index("geography_code")
+    # Kirklees 30 of 60 (50%) against all areas (20+30+10+2)/(100+60+50+6) = 28.7%
+    assert table.loc[KIRKLEES, "comparison"] == "better"
+    assert table.loc[READING, "comparison"] == "similar"
+    assert figures.trend("control", LEEDS).words == "increasing and getting better"
+    assert figures.trend("choice", KIRKLEES).words == "no significant change"
+    # Kirklees: published 85.1% in 2020-21, local 70% since: the series carries both sources
+    assert figures.trend("control", KIRKLEES).words == "decreasing and getting worse"
+
+
+def test_median_interval_in_sql_matches_python(store):
+    from dashboard.stats import median_interval
+
+    row = area_row(store, "indicator_days_to_first_payment")
+    days = sorted(list(range(10, 28)) + [10, 11])
+    median, lower, upper = median_interval(days)
+    assert (row["value"], row["lower_95"], row["upper_95"]) == (median, lower, upper)
+
+
+def test_every_query_declares_its_parameters():
+    for name in store_module.query_names():
+        named = store_module.load_query(name)
+        assert named.description, f"{name}.sql needs a header comment saying what it returns"
+        for param in named.params:
+            assert f"${param}" in named.sql.split("\n", len(named.params) + 5)[-1] or f"${param}" in named.sql
+        body = "\n".join(l for l in named.sql.splitlines() if not l.startswith("--"))
+        used = set(__import__("re").findall(r"\$([a-z_][a-z0-9_]*)", body))
+        assert used == set(named.params), f"{name}.sql uses {used} but its header lists {set(named.params)}"
+
+
+def test_every_indicator_has_its_query_and_ends_in_final():
+    names = set(store_module.query_names())
+    for ind in catalogue.load().indicators:
+        assert ind.query in names, f"{ind.id}: no queries/{ind.query}.sql"
+        sql = store_module.load_query(ind.query).sql.strip().lower()
+        assert sql.endswith("select * from final"), f"{ind.query}.sql should end with select * from final"
