@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import auth, ui
 
 ui.set_page_config()
 
@@ -18,4 +18,5 @@ for spec in ui.page_specs():
 
 current = st.navigation({**sections, "": hidden}, position="hidden")
 ui.sidebar_navigation(sections)
+auth.sign_in_panel()
 current.run()

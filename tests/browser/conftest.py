@@ -33,14 +33,20 @@ def _free_port() -> int:
 class Server:
     """A Streamlit server on a free loopback port, on its own copy of a database."""
 
-    def __init__(self, db: Path, extra_env: dict | None = None):
+    def __init__(self, db: Path, extra_env: dict | None = None, secrets: str | None = None):
         self.port = _free_port()
+        extra_args = []
+        if secrets is not None:
+            secrets_file = Path(db).with_suffix(".secrets.toml")
+            secrets_file.write_text(secrets)
+            extra_args = ["--secrets.files", str(secrets_file)]
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "DASHBOARD_DB": str(db), **(extra_env or {})}
         self.log = artifacts_dir("logs") / f"streamlit-{self.port}.log"
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             *extra_args],
             cwd=ROOT, env=env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
         )
         deadline = time.time() + 60
@@ -60,6 +66,40 @@ class Server:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+EDITOR_NAME, EDITOR_PASSWORD = "editor1", "editor password 1"
+VIEWER_NAME, VIEWER_PASSWORD = "viewer1", "viewer password 1"
+
+
+def users_secrets() -> str:
+    """secrets.toml with one editor and one viewer (for servers that need signing in)."""
+    from dashboard.auth import hash_password
+
+    return (
+        f'[dashboard.users.{EDITOR_NAME}]\npassword_hash = "{hash_password(EDITOR_PASSWORD)}"\nrole = "editor"\n'
+        f'[dashboard.users.{VIEWER_NAME}]\npassword_hash = "{hash_password(VIEWER_PASSWORD)}"\nrole = "viewer"\n'
+    )
+
+
+def sign_in(page, name: str, password: str) -> None:
+    """Sign in through the sidebar form."""
+    page.get_by_text("Sign in (editors)").click()
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector(f"text=Signed in as", timeout=30_000)
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+@pytest.fixture(scope="session")
+def editor_server(fixture_db, tmp_path_factory):
+    """A server with an editor and a viewer configured; its own writable database copy."""
+    db = tmp_path_factory.mktemp("editor_server") / "editor.duckdb"
+    shutil.copy(fixture_db, db)
+    srv = Server(db, secrets=users_secrets())
+    yield srv
+    srv.stop()
 
 
 def _require_chromium():
