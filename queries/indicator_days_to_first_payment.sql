@@ -17,23 +17,32 @@ with durations as (
         and records.date_first_paid is not null
 ),
 
-grouped as (
+-- areas: the median and its interval from order statistics (ranks n/2 -+ z * sqrt(n) / 2,
+-- see dashboard/stats.py); regions and all areas: the median only (benchmarks need no interval,
+-- and sorting every value in England would cost more than it tells)
+per_area as (
     select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
+        'area' as geography_level,
+        area_code as geography_code,
         period,
         count(*) as base,
         median(days) as value,
         list_sort(list(days)) as sorted_days
     from durations
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    group by area_code, period
 ),
 
--- interval for a median from order statistics: ranks n/2 -+ z * sqrt(n) / 2 (see dashboard/stats.py)
+benchmarks as (
+    select
+        case when region_code is not null then 'region' else 'all' end as geography_level,
+        coalesce(region_code, 'all') as geography_code,
+        period,
+        count(*) as base,
+        median(days) as value
+    from durations
+    group by grouping sets ((region_code, period), (period))
+),
+
 final as (
     select
         geography_level,
@@ -48,7 +57,10 @@ final as (
         sorted_days[least(base, ceil(1 + base / 2.0 + 1.959964 * sqrt(base) / 2)::integer)] as upper_95,
         sorted_days[greatest(1, floor(base / 2.0 - 3.090232 * sqrt(base) / 2)::integer)] as lower_998,
         sorted_days[least(base, ceil(1 + base / 2.0 + 3.090232 * sqrt(base) / 2)::integer)] as upper_998
-    from grouped
+    from per_area
+    union all by name
+    select *, base as count, null::double as numerator, null::double as denominator
+    from benchmarks
 )
 
 select * from final
