@@ -1,6 +1,8 @@
 """Overview: the picture for one area at a glance, one tile per domain."""
 # nav: title=Overview; order=10; section=Explore; icon=:material/dashboard:
 
+from html import escape
+
 import streamlit as st
 
 from dashboard import narrative, ui
@@ -41,19 +43,19 @@ with ui.guard("the overview"):
                 else:
                     word, symbol, colour = narrative.COMPARISON_STYLE[row["comparison"]]
                     value_html = f"<div class='gl-value'>{ind.format_value(row['value'])}</div>"
-                    badge = (
-                        f"<span class='gl-badge' style='background:{colour}'>{symbol} {word}</span> "
-                        f"<span class='gl-muted'>{narrative.comparison_phrase(row['comparison'], bench.label if bench else None)}</span>"
-                    )
+                    phrase = narrative.comparison_phrase(row["comparison"], bench.label if bench else None)
+                    badge = f"<span class='gl-badge' style='background:{colour}'>{symbol} {escape(phrase[0].upper() + phrase[1:])}</span>"
                 bench_html = (
                     f"<p class='gl-muted'>{bench.label}: {ind.format_value(bench.value)}</p>" if bench else
                     "<p class='gl-muted'>No benchmark for this year.</p>"
                 )
                 source = row["source"] if row is not None else None
+                trend = figs.trend(ind.id, area)
+                trend_html = f"<p>{trend.arrow} {escape(narrative.trend_sentence(trend, 5))}</p>"
                 st.markdown(
                     f"<div class='gl-tile' data-testid='domain-tile' data-domain='{domain.id}'>"
-                    f"<h3>{domain.name}</h3><p class='gl-muted'>{ind.name}</p>{value_html}"
-                    f"<p>{badge}</p>{bench_html}"
+                    f"<h3>{escape(domain.name)}</h3><p class='gl-muted'>{escape(ind.name)}</p>{value_html}"
+                    f"<p>{badge}</p>{bench_html}{trend_html}"
                     f"<p class='gl-muted'>{ui.source_line(figs, ind.id, period, source)}</p></div>",
                     unsafe_allow_html=True,
                 )
@@ -67,4 +69,5 @@ with ui.guard("the overview"):
         st.write("")
 
     st.subheader("In plain English")
-    st.markdown("<div class='gl-narrative'>" + "<br>".join(sentences) + "</div>", unsafe_allow_html=True)
+    st.markdown("<div class='gl-narrative'>" + "<br>".join(escape(s) for s in sentences) + "</div>",
+                unsafe_allow_html=True)
