@@ -139,3 +139,52 @@ def test_every_indicator_has_its_query_and_ends_in_final():
         assert ind.query in names, f"{ind.id}: no queries/{ind.query}.sql"
         sql = store_module.load_query(ind.query).sql.strip().lower()
         assert sql.endswith("select * from final"), f"{ind.query}.sql should end with select * from final"
+
+
+# the raw counts behind the suppressed figures above (queries are right even where a page hides them)
+LEEDS_2024_RAW = {
+    "dp_flexible_use": (7, 10),
+    "dp_trusted": (7, 10),
+    "unauthorised_spend_per_100": (3, 10),
+    "breakdowns_resolved_28_days": (3, 6),
+    "breakdowns_escalated": (2, 6),
+    "coproduced_activities": (4, 8),
+    "decisions_with_self_advocates": (2, 4),
+    "you_said_we_did": (3, 5),
+}
+
+
+@pytest.mark.parametrize("indicator_id", sorted(LEEDS_2024_RAW))
+def test_raw_counts_behind_suppressed_figures(store, indicator_id):
+    row = area_row(store, catalogue.load()[indicator_id].query)
+    assert (row["count"], row["base"]) == LEEDS_2024_RAW[indicator_id]
+
+
+def test_kirklees_counts_for_the_other_surveys(store):
+    # direct-payment experience: 20 holders, 16 agree they can use it flexibly, 2 clawback letters
+    assert (area_row(store, "indicator_dp_flexible_use", KIRKLEES)[["count", "base"]] == [16, 20]).all()
+    assert (area_row(store, "indicator_clawbacks_per_100", KIRKLEES)[["count", "base"]] == [2, 20]).all()
+    # co-production: 5 activities, 3 co-designed or co-produced; decisions: spec, providers, commissioning
+    assert (area_row(store, "indicator_coproduced_activities", KIRKLEES)[["count", "base"]] == [3, 5]).all()
+    assert (area_row(store, "indicator_decisions_with_self_advocates", KIRKLEES)[["count", "base"]] == [3, 3]).all()
+    # breakdowns: delays 7, 14, 21, 28, 35: four resolved within 28 days, none escalated
+    assert (area_row(store, "indicator_breakdowns_resolved_28_days", KIRKLEES)[["count", "base"]] == [4, 5]).all()
+
+
+def test_published_ascof_query(store):
+    frame = store.query("published_ascof")
+    england = frame[(frame["geography_level"] == "england") & (frame["concept"] == "direct_payments")]
+    assert len(england) == 1 and england.iloc[0]["outcome"] == pytest.approx(26.6)
+    assert set(frame["geography_level"]) == {"area", "region", "england"}
+    # 2020-21 survey was voluntary: England has no control figure, Kirklees does (85.1%)
+    control = frame[frame["concept"] == "control"].set_index("geography_code")
+    assert control.loc[KIRKLEES, "outcome"] == pytest.approx(85.1)
+    assert control.loc["E92000001", "outcome"] != control.loc["E92000001", "outcome"]  # missing: NaN
+
+
+def test_areas_in_data_and_sources(store):
+    areas = store.query("areas_in_data")
+    assert list(areas["area_name"]) == ["Isles of Scilly", "Kirklees", "Leeds", "Reading"]
+    assert set(areas["region_name"]) == {"Yorkshire and The Humber", "South East", "South West"}
+    sources = store.query("data_sources")
+    assert len(sources) == 7 and set(sources["imported_by"]) == {"sample data"}
