@@ -539,11 +539,19 @@ def bar_svg(value: float, benchmark: float | None, label: str, value_words: str 
     )
 
 
+def value_words(fig: EasyReadFigure) -> str:
+    """The rounded figure as words for a bar: '18 days', '60'; '' when there is none."""
+    if fig.value is None:
+        return ""
+    if fig.kind == "proportion":
+        return f"{out_of_10_words(fig.value)} out of 10"
+    return whole_number_words(fig.value) + (" days" if fig.kind == "median" else "")
+
+
 def chart_svg(fig: EasyReadFigure, width: int = 520) -> str:
     """The simple chart for a figure: icons out of 10, one bar with "most places", or nothing."""
     if fig.chart == "icons" and fig.out_of_10 is not None:
         return icon_array_svg(fig.out_of_10, fig.sentence, width)
     if fig.chart == "bar" and fig.value is not None:
-        words = whole_number_words(fig.value) + (" days" if fig.kind == "median" else "")
-        return bar_svg(fig.value, fig.benchmark_value, fig.sentence, words, width)
+        return bar_svg(fig.value, fig.benchmark_value, fig.sentence, f"{fig.area_name}: {value_words(fig)}", width)
     return ""
