@@ -423,6 +423,31 @@ def easy_read_area(figures, area_code: str, period: str, indicator_ids: list[str
     return out
 
 
+def find_places(names: dict[str, str], search: str) -> tuple[list[tuple[str, str]], bool]:
+    """Places whose name matches what was typed, best first: ([(name, code)], exact).
+
+    Names that start with the text come first, then names with a word that starts with it, then
+    any name containing it. When nothing contains it, close spellings are offered instead
+    ("Leds" finds Leeds) and ``exact`` is False.
+    """
+    text = " ".join(search.lower().split())
+    if not text:
+        return sorted((n, c) for c, n in names.items()), True
+
+    def rank(name: str) -> tuple:
+        low = name.lower()
+        return (not low.startswith(text), not any(w.startswith(text) for w in re.split(r"[\s,\-]+", low)), low)
+
+    found = [(n, c) for c, n in names.items() if text in n.lower()]
+    if found:
+        return sorted(found, key=lambda nc: rank(nc[0])), True
+    import difflib
+
+    by_lower = {n.lower(): (n, c) for c, n in names.items()}
+    close = difflib.get_close_matches(text, list(by_lower), n=5, cutoff=0.6)
+    return [by_lower[n] for n in close], False
+
+
 # ------------------------------------------------------------------ checks on the words
 
 

@@ -73,13 +73,16 @@ with ui.guard("the easy-read pages"):
                     "<p>You will see one thing on each page, with pictures.</p></div>", unsafe_allow_html=True)
         st.header("Choose your place")
         search = st.text_input("Type the name of your place", key="er_search", placeholder="For example: Leeds")
-        matches = sorted((n, c) for c, n in names.items() if search.strip().lower() in n.lower())
+        matches, exact = easyread.find_places(names, search)
         if not matches:
             st.markdown(f"<p role='status'>We could not find “{html.escape(search)}”. Try fewer letters.</p>",
                         unsafe_allow_html=True)
+        elif not exact:
+            st.markdown(f"<p role='status'>We could not find “{html.escape(search)}”. Did you mean one of these?</p>",
+                        unsafe_allow_html=True)
         shown = matches[:SHORT_LIST]
-        if shown:
-            st.markdown(f"<p class='gl-er-step'>{'Places' if not search else 'Places that match'}: "
+        if shown and exact:
+            st.markdown(f"<p class='gl-er-step'>{'Places' if not search.strip() else 'Places that match'}: "
                         f"choose one.</p>", unsafe_allow_html=True)
         for name, code in shown:
             st.button(name, key=f"er_place_{code}", on_click=_choose_place, args=(code,), width="stretch")

@@ -277,3 +277,13 @@ def test_picture_and_face_svg_carry_their_label():
     face = easyread.face_svg("happy")
     assert easyread.FACE_WORDS["happy"] in face
     ET.fromstring(face)
+
+
+def test_find_places_by_name():
+    names = {"E1": "Leeds", "E2": "Kirklees", "E3": "Bournemouth, Christchurch and Poole", "E4": "Isles of Scilly"}
+    assert easyread.find_places(names, "")[0][0] == ("Bournemouth, Christchurch and Poole", "E3")
+    assert easyread.find_places(names, "lee") == ([("Leeds", "E1"), ("Kirklees", "E2")], True)
+    assert easyread.find_places(names, "  POOLE ") == ([("Bournemouth, Christchurch and Poole", "E3")], True)
+    assert easyread.find_places(names, "scilly")[0] == [("Isles of Scilly", "E4")]
+    assert easyread.find_places(names, "Leds") == ([("Leeds", "E1")], False)
+    assert easyread.find_places(names, "qqqq") == ([], False)
