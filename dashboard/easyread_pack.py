@@ -97,9 +97,11 @@ def _bar(pdf: EasyReadPDF, fig: EasyReadFigure, x: float, y: float, w: float = 1
         pdf.line(mark, y - 4, mark, y + h + 4)
         pdf.set_font(FONT, "", 16)
         pdf.set_text_color(*INK)
-        label = f"▲ {easyread.MOST_PLACES}"
+        right_half = mark - x > w / 2  # the triangle sits under the mark, the words run inwards
+        label = f"{easyread.MOST_PLACES} ▲" if right_half else f"▲ {easyread.MOST_PLACES}"
         width = pdf.get_string_width(label)
-        pdf.set_xy(mark - width - 2 if mark - x > w / 2 else mark + 2, y + h + 5)
+        half = pdf.get_string_width("▲") / 2
+        pdf.set_xy(mark - width + half if right_half else mark - half, y + h + 5)
         pdf.cell(width, 7, label)
     return y + h + 14
 

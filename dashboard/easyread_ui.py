@@ -53,7 +53,7 @@ THEME_CSS = """
   .gl-er-sentence { font-size: 1.35rem !important; font-weight: 700; line-height: 1.4; }
   .gl-er-topic { font-weight: 700; margin: 0 0 0.4rem 0; }
   .gl-er-picture svg, .gl-er-chart svg { max-width: 100%; height: auto; display: block; }
-  .gl-er-picture { border: 3px solid #0b0c0c; border-radius: 12px; padding: 0.6rem; max-width: 260px; background: #fff; }
+  .gl-er-picture { border: 3px solid #0b0c0c; border-radius: 12px; padding: 0.6rem; max-width: 300px; background: #fff; }
   .gl-er-compare { display: flex; gap: 0.8rem; align-items: center; margin: 0.6rem 0; }
   .gl-er-compare svg { flex: 0 0 auto; }
   .gl-er-hard { border-left: 8px solid #0b3d91; background: #f3f2f1; padding: 0.4rem 0.8rem; margin: 0.6rem 0; }
@@ -63,6 +63,14 @@ THEME_CSS = """
     border: 3px solid #0b0c0c; border-radius: 10px; background: #ffffff; color: #0b0c0c; cursor: pointer;
     min-height: 2.6rem; }
   .gl-er-speak:hover { background: #ffdd00; }
+  .gl-er-speak::before { content: ""; display: inline-block; width: 1.2em; height: 1.2em; margin-right: 0.4em;
+    vertical-align: -0.25em; background: no-repeat center / contain url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M3 9h4l5-4v14l-5-4H3z' fill='%230b0c0c'/%3E%3Cpath d='M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12' fill='none' stroke='%230b0c0c' stroke-width='2' stroke-linecap='round'/%3E%3C/svg%3E"); }
+  .gl-er-speak[aria-pressed="true"] { background: #ffdd00; }
+  .gl-nowrap { white-space: nowrap; }
+  @media (max-width: 640px) {
+    .gl-er-picture { max-width: 150px; }
+    .st-key-er_back button p, .st-key-er_next button p { font-size: 1.2rem !important; }
+  }
   .st-key-er_back button, .st-key-er_next button, .st-key-er_start button, .st-key-er_change button {
     min-height: 3rem; padding: 0.5rem 1.6rem; border: 3px solid #0b0c0c !important; border-radius: 12px;
   }
@@ -101,15 +109,6 @@ SPEAK_SCRIPT = """
 })();
 </script>
 """
-
-
-#: a loudspeaker, drawn (no emoji font needed); decorative: the button's words say what it does
-SPEAKER_SVG = (
-    '<svg aria-hidden="true" focusable="false" width="1.2em" height="1.2em" viewBox="0 0 24 24" '
-    'style="vertical-align:-0.2em"><path d="M3 9h4l5-4v14l-5-4H3z" fill="#0b0c0c"/>'
-    '<path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="#0b0c0c" '
-    'stroke-width="2" stroke-linecap="round"/></svg>'
-)
 
 
 # ------------------------------------------------------------------ the switch on every page
@@ -181,7 +180,7 @@ def speak_button(text: str, label: str = "Read to me") -> None:
     say = html.escape(text, quote=True)
     st.html(
         f'<button type="button" class="gl-er-speak" data-say="{say}" aria-pressed="false">'
-        f'{SPEAKER_SVG} {html.escape(label)}</button>' + SPEAK_SCRIPT,
+        f'{html.escape(label)}</button>' + SPEAK_SCRIPT,
         unsafe_allow_javascript=True,
     )
 
@@ -210,16 +209,16 @@ def words_html(fig: EasyReadFigure) -> str:
 
 
 def picture_html(fig: EasyReadFigure) -> str:
-    return f"<div class='gl-er-picture' data-testid='er-picture'>{easyread.picture_svg(fig.icon, fig.sentence, 220)}</div>"
+    return f"<div class='gl-er-picture' data-testid='er-picture'>{easyread.picture_svg(fig.icon, fig.sentence, 280)}</div>"
 
 
 def show_screen(fig: EasyReadFigure, topic: str, number: int, total: int) -> None:
     """One indicator on one screen: picture on the left, words on the right."""
     st.markdown(f"<p class='gl-er-topic'>Page {number} of {total}. Topic: {html.escape(topic)}.</p>",
                 unsafe_allow_html=True)
-    left, right = st.columns([2, 5], gap="large")
+    left, right = st.columns([1, 2], gap="medium")
     with left:
         st.markdown(picture_html(fig), unsafe_allow_html=True)
-    with right:
+    with right, st.container(key=f"er_words_{fig.indicator_id}"):  # a new block per screen: details start closed
         st.markdown(words_html(fig), unsafe_allow_html=True)
         speak_button(fig.spoken)

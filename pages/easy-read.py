@@ -10,6 +10,8 @@ from dashboard import easyread, easyread_pack, easyread_ui, ui
 
 ui.page_setup("Easy read")
 easyread_ui.apply_theme()
+# on a phone the sidebar starts closed, so the screen is not covered (wide windows still show it)
+st.set_page_config(initial_sidebar_state="auto")
 
 SHORT_LIST = 8
 END = "end"
@@ -99,7 +101,8 @@ with ui.guard("the easy-read pages"):
         head, change = st.columns([3, 2], vertical_alignment="center")
         head.title(f"Easy read: {place}")
         change.button("Change place", key="er_change", on_click=_change_place, width="stretch")
-        st.markdown(f"<p>The numbers are for the year {html.escape(period)}.</p>", unsafe_allow_html=True)
+        st.markdown(f"<p>The numbers are for the year <span class='gl-nowrap'>{html.escape(period)}</span>.</p>",
+                    unsafe_allow_html=True)
         if screen == END:
             st.header("That is the end")
             st.markdown(f"<div class='gl-er-words'><p>You have seen all {len(ids)} pages for {html.escape(place)}.</p>"
