@@ -40,13 +40,15 @@ THEME_CSS = """
   [data-testid="stAppViewContainer"] h1 { font-size: 2rem !important; }
   [data-testid="stAppViewContainer"] h2 { font-size: 1.6rem !important; }
   [data-testid="stAppViewContainer"] h3 { font-size: 1.3rem !important; }
-  .gl-muted, [data-testid="stCaptionContainer"] { color: #0b0c0c !important; }
+  .gl-muted, [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #0b0c0c !important; }
   a { color: #003078 !important; text-decoration: underline !important; }
   :focus-visible, .gl-er-speak:focus, summary:focus {
     outline: 4px solid #0b0c0c !important; outline-offset: 2px; box-shadow: 0 0 0 8px #ffdd00 !important;
   }
-  .gl-er-banner { border: 4px solid #0b0c0c; background: #ffdd00; padding: 0.6rem 1rem; margin-bottom: 1rem;
-    font-weight: 700; }
+  .st-key-easy_read_banner { border: 4px solid #0b0c0c; background: #ffdd00; padding: 0.6rem 1rem; border-radius: 8px; }
+  .st-key-easy_read_banner a { font-weight: 700; font-size: 1.2rem !important; color: #0b0c0c !important; }
+  .st-key-easy_read_banner a span, .st-key-easy_read_banner a p { font-size: 1.2rem !important; color: #0b0c0c !important; }
+  .gl-table { display: block; overflow-x: auto; }
   .gl-er-words { max-width: 32em; }
   .gl-er-words p { margin: 0 0 0.6rem 0; }
   .gl-er-title { font-size: 1.6rem !important; font-weight: 700; margin: 0 0 0.5rem 0 !important; line-height: 1.25; }
@@ -163,8 +165,7 @@ def link_params() -> dict[str, str]:
 def easy_read_link() -> None:
     """A prominent link to the easy-read pages for the same area and indicator."""
     with st.container(key="easy_read_banner"):
-        st.markdown("<div class='gl-er-banner'>Easy read is on. The easy-read pages show one thing at a time, "
-                    "with pictures.</div>", unsafe_allow_html=True)
+        st.markdown("**Easy read is on.** The easy-read pages show one thing at a time, with pictures.")
         try:
             st.page_link(EASY_PAGE, label="Open the easy-read pages for this place", icon=":material/menu_book:",
                          query_params=link_params())

@@ -106,6 +106,7 @@ def press_by_keyboard(page, label: str) -> None:
 
 def check_screen(page, name: str, min_px: float) -> None:
     """axe clean, every picture with its sentence, text big enough, every control reachable."""
+    page.evaluate("() => { const m = document.querySelector('[data-testid=\"stMain\"]'); if (m) m.scrollTo(0, 0); }")
     shot = screenshot(page, name)
     assert shot.exists()
     assert axe_violations(page) == [], name
