@@ -76,7 +76,7 @@ HARD_WORDS = {
 
 #: the comparison place, said plainly for the exact figure
 _BENCHMARK_WORDS = {
-    "England (published ASCOF)": "England (the national figure)",
+    "England (published ASCOF)": "England, the national figure",
     "All areas in the data": "all places in this dashboard",
 }
 

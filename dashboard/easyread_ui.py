@@ -196,10 +196,9 @@ def words_html(fig: EasyReadFigure) -> str:
         parts.append(f"<div class='gl-er-chart' data-testid='er-chart'>{chart}</div>")
     if fig.chart == "icons" and fig.out_of_10 is not None:
         parts.append(f"<p>{esc(easyread.out_of_10_words(fig.value)).capitalize()} out of 10: {esc(fig.amount_words)}.</p>")
-    if not fig.suppressed and fig.value is not None:
-        face = easyread.face_svg(fig.face, fig.comparison_sentence, size=72)
-        parts.append(f"<div class='gl-er-compare' data-testid='er-compare'>{face}"
-                     f"<p><strong>{esc(fig.comparison_sentence)}</strong></p></div>")
+    face = easyread.face_svg(fig.face, fig.comparison_sentence, size=72)  # a question mark when not compared
+    parts.append(f"<div class='gl-er-compare' data-testid='er-compare'>{face}"
+                 f"<p><strong>{esc(fig.comparison_sentence)}</strong></p></div>")
     for sentence in easyread.sentences(fig.change_sentence):
         parts.append(f"<p data-testid='er-change'>{esc(sentence)}</p>")
     for word, meaning in fig.hard_words:
