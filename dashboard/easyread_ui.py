@@ -55,6 +55,7 @@ THEME_CSS = """
   .gl-er-sentence { font-size: 1.35rem !important; font-weight: 700; line-height: 1.4; }
   .gl-er-topic { font-weight: 700; margin: 0 0 0.4rem 0; }
   .gl-er-picture svg, .gl-er-chart svg { max-width: 100%; height: auto; display: block; }
+  .gl-er-picture svg { width: 100%; }
   .gl-er-picture { border: 3px solid #0b0c0c; border-radius: 12px; padding: 0.6rem; max-width: 300px; background: #fff; }
   .gl-er-compare { display: flex; gap: 0.8rem; align-items: center; margin: 0.6rem 0; }
   .gl-er-compare svg { flex: 0 0 auto; }
@@ -69,6 +70,12 @@ THEME_CSS = """
     vertical-align: -0.25em; background: no-repeat center / contain url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M3 9h4l5-4v14l-5-4H3z' fill='%230b0c0c'/%3E%3Cpath d='M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12' fill='none' stroke='%230b0c0c' stroke-width='2' stroke-linecap='round'/%3E%3C/svg%3E"); }
   .gl-er-speak[aria-pressed="true"] { background: #ffdd00; }
   .gl-nowrap { white-space: nowrap; }
+  [data-testid="stMainBlockContainer"] { padding-top: 2.5rem !important; }
+  @media (min-width: 1800px) {  /* a projector: bigger picture and chart, so the room can see them */
+    .gl-er-picture { max-width: 420px; }
+    .gl-er-chart svg { width: 100%; max-width: 680px; }
+    .gl-er-words { max-width: 36em; }
+  }
   @media (max-width: 640px) {
     .gl-er-picture { max-width: 150px; }
     .st-key-er_back button p, .st-key-er_next button p { font-size: 1.2rem !important; }
@@ -214,8 +221,8 @@ def picture_html(fig: EasyReadFigure) -> str:
 
 def show_screen(fig: EasyReadFigure, topic: str, number: int, total: int) -> None:
     """One indicator on one screen: picture on the left, words on the right."""
-    st.markdown(f"<p class='gl-er-topic'>Page {number} of {total}. Topic: {html.escape(topic)}.</p>",
-                unsafe_allow_html=True)
+    st.markdown(f"<p class='gl-er-topic'>Page {number} of {total}. Topic: {html.escape(topic)}. "
+                f"Year: <span class='gl-nowrap'>{html.escape(fig.period)}</span>.</p>", unsafe_allow_html=True)
     left, right = st.columns([1, 2], gap="medium")
     with left:
         st.markdown(picture_html(fig), unsafe_allow_html=True)

@@ -101,8 +101,9 @@ with ui.guard("the easy-read pages"):
         head, change = st.columns([3, 2], vertical_alignment="center")
         head.title(f"Easy read: {place}")
         change.button("Change place", key="er_change", on_click=_change_place, width="stretch")
-        st.markdown(f"<p>The numbers are for the year <span class='gl-nowrap'>{html.escape(period)}</span>.</p>",
-                    unsafe_allow_html=True)
+        if screen == END:
+            st.markdown(f"<p>The numbers are for the year <span class='gl-nowrap'>{html.escape(period)}</span>.</p>",
+                        unsafe_allow_html=True)
         if screen == END:
             st.header("That is the end")
             st.markdown(f"<div class='gl-er-words'><p>You have seen all {len(ids)} pages for {html.escape(place)}.</p>"
