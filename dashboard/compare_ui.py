@@ -1,0 +1,98 @@
+"""Streamlit glue for the comparison pages (profile, compare, grid, trends, map, by group,
+worse and getting worse): group and benchmark choices kept in the URL, and the chart block
+every chart shares (chart with its sentence as text alternative and caption, a table of its
+data, a CSV download)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import auth, benchmarks, charts, exports, groups, ui
+from dashboard.indicators import Figures
+
+
+def saved_groups() -> pd.DataFrame:
+    return groups.named_groups(ui.store())
+
+
+def choose_group(figs: Figures, area: str, container=None, name: str = "group",
+                 label: str = "Areas shown") -> groups.Group:
+    saved = saved_groups()
+    options = groups.group_options(figs.areas, saved, area)
+    key = ui.url_choice(name, label, list(options), groups.ALL, lambda k: options.get(k, k), container=container,
+                        help="Which areas the page shows: all areas, the same region or council type, or a named group.")
+    return groups.resolve(key, figs.areas, saved, area)
+
+
+def choose_benchmark(figs: Figures, area: str, container=None) -> benchmarks.Choice:
+    where = container or st
+    kind = ui.url_choice("benchmark", "Compare with", list(benchmarks.BENCHMARK_OPTIONS), benchmarks.ENGLAND,
+                         lambda k: benchmarks.BENCHMARK_OPTIONS[k], container=where,
+                         help="The benchmark each area is compared with. A group's average adds up its areas.")
+    if kind != benchmarks.GROUP:
+        return benchmarks.Choice(kind)
+    group = choose_group(figs, area, container=where, name="benchmark_group", label="Group for the benchmark")
+    return benchmarks.Choice(kind, group)
+
+
+def choose_level(container=None) -> float:
+    level = ui.url_choice("level", "Interval", list(benchmarks.LEVELS), "95",
+                          lambda k: f"{k}% (Fingertips {'standard' if k == '95' else 'strict'} test)",
+                          widget="radio", container=container)
+    return benchmarks.LEVELS[level]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def chart_block(chart: charts.Chart, key: str, table: pd.DataFrame | None, table_caption: str,
+                csv_rows: pd.DataFrame | None, file_name: str, numeric: tuple[str, ...] = (),
+                on_select: bool = False, width: str = "stretch"):
+    """Chart (its sentence as text alternative AND caption), its data as a table, a CSV."""
+    kwargs = dict(on_select="rerun", selection_mode="points") if on_select else {}
+    event = st.plotly_chart(chart.figure, width=width, config=charts.PLOTLY_CONFIG, alt=chart.sentence, key=key,
+                            **kwargs)
+    st.caption(chart.sentence)
+    if table is not None:
+        with st.expander(f"Table: {table_caption}"):
+            ui.html_table(table, table_caption, key=f"{key}-table", numeric=numeric)
+    if csv_rows is not None:
+        st.download_button("Download the chart's data (CSV)", exports.to_csv(csv_rows), file_name=f"{file_name}.csv",
+                           mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
+    return event
+
+
+def group_editor(figs: Figures) -> None:
+    """Editors save named comparison groups (a network's members); anyone can pick them."""
+    if not auth.is_editor():
+        return
+    with st.expander("Save a named comparison group (editors)"):
+        names = dict(zip(figs.areas["area_code"], figs.areas["area_name"]))
+        with st.form("save_group"):
+            name = st.text_input("Group name", max_chars=groups.MAX_NAME)
+            members = st.multiselect("Areas in the group", list(names), format_func=lambda c: names[c])
+            saved = st.form_submit_button("Save the group")
+        if saved:
+            try:
+                user = auth.current_user()
+                groups.save_group(ui.store(), name, members, user.name if user else "editor")
+            except groups.GroupError as exc:
+                st.error(f"The group was not saved: {exc}")
+            else:
+                st.success(f"Saved the group “{' '.join(name.split())}” with {len(set(members))} areas. "
+                           "Anyone can now pick it under “Areas shown”.")
+        existing = saved_groups()
+        if len(existing):
+            summary = existing.groupby(["group_id", "group_name", "saved_by"], as_index=False)["area_code"].count()
+            ui.html_table(summary.rename(columns={"group_name": "Group", "saved_by": "Saved by",
+                                                 "area_code": "Areas"})[["Group", "Saved by", "Areas"]],
+                          "Named comparison groups", key="named-groups")
+
+
+def comparison_cell(comparison: str) -> str:
+    from dashboard import narrative
+    return narrative.comparison_label(comparison)
