@@ -57,7 +57,7 @@ def region_benchmark(figs: Figures, indicator_id: str, period: str, area: str) -
 def group_benchmark(figs: Figures, store: Store | None, indicator_id: str, period: str, group: Group) -> Benchmark | None:
     """The group's aggregate; None when the group has fewer than 5 people counted."""
     indicator = figs.catalogue[indicator_id]
-    label = f"The group average of {group.label[0].lower() + group.label[1:] if group.label.startswith('All') else group.label}"
+    label = f"The group average of {group.words}"
     codes = list(group.codes)
     if not codes:
         return None

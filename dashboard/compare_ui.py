@@ -96,3 +96,44 @@ def group_editor(figs: Figures) -> None:
 def comparison_cell(comparison: str) -> str:
     from dashboard import narrative
     return narrative.comparison_label(comparison)
+
+
+def grid_table(cells: pd.DataFrame, indicators: list[tuple[str, str]], areas: list[tuple[str, str]],
+               caption: str, level: float) -> None:
+    """Indicators x areas as an accessible HTML table: each cell the value, a symbol and a word
+    by significance, on a colour (colour is never the only cue).
+
+    ``cells``: indicator_id, geography_code, text, comparison."""
+    import html
+
+    from dashboard import narrative
+
+    lookup = {(r.indicator_id, r.geography_code): r for r in cells.itertuples()}
+    head = "<th scope='col'>Indicator</th><th scope='col'>Benchmark</th>" + "".join(
+        f"<th scope='col'>{html.escape(name)}</th>" for _, name in areas)
+    body = []
+    for indicator_id, label in indicators:
+        bench = cells.loc[cells["indicator_id"] == indicator_id, "benchmark_text"]
+        row = [f"<th scope='row'>{html.escape(label)}</th>",
+               f"<td class='gl-num'>{html.escape(bench.iloc[0] if len(bench) else '–')}</td>"]
+        for code, _ in areas:
+            cell = lookup.get((indicator_id, code))
+            if cell is None:
+                row.append("<td class='gl-cell gl-none'>no data</td>")
+                continue
+            word, symbol, colour = narrative.COMPARISON_STYLE[cell.comparison]
+            if cell.comparison == "not compared":
+                row.append(f"<td class='gl-cell gl-none'>{html.escape(cell.text)}</td>")
+            else:
+                row.append(f"<td class='gl-cell' style='background:{colour};color:#ffffff'>"
+                           f"{html.escape(cell.text)}<br><span class='gl-sig'>{symbol} {word}</span></td>")
+        body.append("<tr>" + "".join(row) + "</tr>")
+    style = ("<style>.gl-grid td.gl-cell{text-align:center;white-space:nowrap;border:2px solid #ffffff}"
+             ".gl-grid td.gl-none{background:#ffffff;color:#0b0c0c}.gl-grid .gl-sig{font-size:0.85rem}"
+             ".gl-grid th[scope=row]{font-weight:600;background:#ffffff}</style>")
+    st.markdown(
+        f"{style}<div style='overflow-x:auto'><table class='gl-table gl-grid' data-testid='grid-table'>"
+        f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table></div>",
+        unsafe_allow_html=True,
+    )

@@ -30,6 +30,11 @@ class Group:
     label: str  # "All areas in the data", "Yorkshire and The Humber", "Network: TLAP North"
     codes: tuple[str, ...]
 
+    @property
+    def words(self) -> str:
+        """The label inside a sentence: 'all areas in the data', 'Yorkshire and The Humber'."""
+        return self.label[0].lower() + self.label[1:] if self.key == ALL else self.label
+
 
 def named_groups(store: Store) -> pd.DataFrame:
     """Saved groups: group_id, group_name, saved_by, saved_at, area_code (one row per member)."""

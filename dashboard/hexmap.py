@@ -44,6 +44,7 @@ def categorise(frame: pd.DataFrame, colour_by: str, column: str = "comparison") 
     """Every council on the map with its category: significance words, a quintile, or no data.
 
     ``frame``: rows from ``benchmarks.compared`` (geography_code, value, suppressed, ...)."""
+    frame = frame.drop(columns=[c for c in ("area_code", "name") if c in frame.columns])
     hexes = layout().merge(frame, left_on="area_code", right_on="geography_code", how="left")
     has_value = hexes["value"].notna() & ~hexes["suppressed"].fillna(False).astype(bool)
     if colour_by == "quintile":
