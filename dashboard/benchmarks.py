@@ -223,3 +223,43 @@ def spine_position(value: float, bench: float, lowest: float, highest: float, po
         return 0.0
     sign = -1.0 if polarity == "low_good" else 1.0
     return float(np.clip(sign * (value - bench) / reach, -1, 1))
+
+
+# ------------------------------------------------------------------ splits by group (by-group page)
+
+SPLIT_MEASURES = {
+    "control": "by_group_survey", "choice": "by_group_survey", "information": "by_group_survey",
+    "social_contact": "by_group_survey", "satisfaction": "by_group_survey",
+    "direct_payments": "by_group_support", "self_directed_support": "by_group_support",
+}
+DIMENSIONS = ["age band", "primary support reason", "mechanism of delivery"]
+
+
+def splits(store: Store, indicator_id: str, codes: list[str] | tuple[str, ...], period: str) -> pd.DataFrame:
+    """An indicator for a set of areas split by age band, primary support reason and mechanism
+    of delivery, with Wilson 95% and 99.8% intervals; small numbers suppressed, and a second
+    group suppressed where one alone would be revealed by the total ('Everyone')."""
+    from dashboard import privacy
+
+    query = SPLIT_MEASURES[indicator_id]
+    raw = store.query(query, area_codes=list(codes), period=period)
+    raw = raw[raw["measure"] == indicator_id].copy()
+    columns = ["dimension", "group_name", "count", "base", "numerator", "denominator", "value",
+               "lower_95", "upper_95", "lower_998", "upper_998", "suppressed", "suppression_reason"]
+    if raw.empty:
+        return pd.DataFrame(columns=columns)
+    first = raw[raw["dimension"] == raw["dimension"].iloc[0]]
+    total = pd.DataFrame([{"dimension": "everyone", "group_name": "Everyone", "count": first["count"].sum(),
+                           "base": first["base"].sum(), "numerator": first["numerator"].sum(),
+                           "denominator": first["denominator"].sum()}])
+    frame = pd.concat([total, raw.drop(columns=["measure"])], ignore_index=True)
+    share = frame["numerator"].astype(float) / frame["denominator"].astype(float)
+    frame["value"] = share * 100
+    for level, suffix in ((95, "95"), (99.8, "998")):
+        bounds = [stats.wilson_interval(p * n, n, level) for p, n in zip(share, frame["base"].astype(float))]
+        frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
+        frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
+    frame = privacy.suppress(frame, "proportion")
+    parts = privacy.secondary_suppress(frame[frame["dimension"] != "everyone"], ["dimension"])
+    frame = pd.concat([frame[frame["dimension"] == "everyone"], parts], ignore_index=True)
+    return frame[columns]

@@ -279,7 +279,7 @@ def spine_chart(rows: pd.DataFrame, area_name: str, period: str, group_label: st
             hovertemplate="%{customdata[0]}: %{customdata[1]:.1f}<extra></extra>",
         ))
     fig.update_layout(
-        font=FONT, height=max(360, 30 * len(rows) + 120), margin=dict(l=10, r=20, t=40, b=40), plot_bgcolor="white",
+        font=FONT, height=max(360, 30 * len(rows) + 120), margin=dict(l=10, r=90, t=40, b=40), plot_bgcolor="white",
         xaxis=dict(range=[-1.1, 1.1], tickvals=[-1, 0, 1], ticktext=["Worse or lower ←", "Benchmark", "→ Better or higher"],
                    showgrid=False, zeroline=False),
         yaxis=dict(tickvals=list(range(len(rows))), ticktext=labels, autorange="reversed", automargin=True),

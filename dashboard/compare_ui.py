@@ -39,9 +39,9 @@ def choose_benchmark(figs: Figures, area: str, container=None) -> benchmarks.Cho
 
 
 def choose_level(container=None) -> float:
-    level = ui.url_choice("level", "Interval", list(benchmarks.LEVELS), "95",
-                          lambda k: f"{k}% (Fingertips {'standard' if k == '95' else 'strict'} test)",
-                          widget="radio", container=container)
+    level = ui.url_choice("level", "Interval", list(benchmarks.LEVELS), "95", lambda k: f"{k}%",
+                          widget="radio", container=container,
+                          help="95%: the usual test. 99.8%: a stricter test, for a difference very unlikely to be chance.")
     return benchmarks.LEVELS[level]
 
 
@@ -55,7 +55,7 @@ def chart_block(chart: charts.Chart, key: str, table: pd.DataFrame | None, table
     """Chart (its sentence as text alternative AND caption), its data as a table, a CSV."""
     kwargs = dict(on_select="rerun", selection_mode="points") if on_select else {}
     event = st.plotly_chart(chart.figure, width=width, config=charts.PLOTLY_CONFIG, alt=chart.sentence, key=key,
-                            **kwargs)
+                            theme=None, **kwargs)
     st.caption(chart.sentence)
     if table is not None:
         with st.expander(f"Table: {table_caption}"):
@@ -99,24 +99,27 @@ def comparison_cell(comparison: str) -> str:
 
 
 def grid_table(cells: pd.DataFrame, indicators: list[tuple[str, str]], areas: list[tuple[str, str]],
-               caption: str, level: float) -> None:
-    """Indicators x areas as an accessible HTML table: each cell the value, a symbol and a word
-    by significance, on a colour (colour is never the only cue).
+               caption: str, level: float, highlight: str | None = None) -> None:
+    """Areas (rows) x indicators (columns) as an accessible HTML table: each cell the value, a
+    symbol and a word by significance, on a colour (colour is never the only cue). The first
+    row is the benchmark.
 
-    ``cells``: indicator_id, geography_code, text, comparison."""
+    ``cells``: indicator_id, geography_code, text, comparison, benchmark_text."""
     import html
 
     from dashboard import narrative
 
     lookup = {(r.indicator_id, r.geography_code): r for r in cells.itertuples()}
-    head = "<th scope='col'>Indicator</th><th scope='col'>Benchmark</th>" + "".join(
-        f"<th scope='col'>{html.escape(name)}</th>" for _, name in areas)
-    body = []
-    for indicator_id, label in indicators:
+    head = "<th scope='col'>Area</th>" + "".join(f"<th scope='col'>{html.escape(label)}</th>" for _, label in indicators)
+    bench_cells = []
+    for indicator_id, _ in indicators:
         bench = cells.loc[cells["indicator_id"] == indicator_id, "benchmark_text"]
-        row = [f"<th scope='row'>{html.escape(label)}</th>",
-               f"<td class='gl-num'>{html.escape(bench.iloc[0] if len(bench) else '–')}</td>"]
-        for code, _ in areas:
+        bench_cells.append(f"<td class='gl-num'>{html.escape(bench.iloc[0] if len(bench) else '–')}</td>")
+    body = ["<tr class='gl-bench'><th scope='row'>Benchmark</th>" + "".join(bench_cells) + "</tr>"]
+    for code, name in areas:
+        label = f"<strong>{html.escape(name)}</strong>" if code == highlight else html.escape(name)
+        row = [f"<th scope='row'>{label}</th>"]
+        for indicator_id, _ in indicators:
             cell = lookup.get((indicator_id, code))
             if cell is None:
                 row.append("<td class='gl-cell gl-none'>no data</td>")
@@ -128,12 +131,12 @@ def grid_table(cells: pd.DataFrame, indicators: list[tuple[str, str]], areas: li
                 row.append(f"<td class='gl-cell' style='background:{colour};color:#ffffff'>"
                            f"{html.escape(cell.text)}<br><span class='gl-sig'>{symbol} {word}</span></td>")
         body.append("<tr>" + "".join(row) + "</tr>")
-    style = ("<style>.gl-grid td.gl-cell{text-align:center;white-space:nowrap;border:2px solid #ffffff}"
-             ".gl-grid td.gl-none{background:#ffffff;color:#0b0c0c}.gl-grid .gl-sig{font-size:0.85rem}"
-             ".gl-grid th[scope=row]{font-weight:600;background:#ffffff}</style>")
+    style = ("<style>.gl-grid{font-size:0.85rem}.gl-grid td.gl-cell{text-align:center;border:2px solid #ffffff;min-width:4.5rem}"
+             ".gl-grid td.gl-none{background:#ffffff;color:#0b0c0c;border:1px solid #b1b4b6}.gl-grid .gl-sig{font-size:0.85rem}"
+             ".gl-grid th[scope=row]{font-weight:400;background:#ffffff}.gl-grid tr.gl-bench th,.gl-grid tr.gl-bench td{background:#f3f2f1;font-weight:700}</style>")
     st.markdown(
-        f"{style}<div style='overflow-x:auto'><table class='gl-table gl-grid' data-testid='grid-table'>"
+        f"{style}<table class='gl-table gl-grid' data-testid='grid-table'>"
         f"<caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table></div>",
+        f"<tbody>{''.join(body)}</tbody></table>",
         unsafe_allow_html=True,
     )

@@ -80,7 +80,7 @@ def hex_map(hexes: pd.DataFrame, indicator: Indicator, period: str, colour_by: s
         fig.add_trace(go.Scatter(
             x=part["x"], y=part["y"], mode="markers+text", name=category,
             text=part["mark"], textfont=dict(color=text_colour, size=11),
-            marker=dict(symbol="hexagon", size=35, color=colour,
+            marker=dict(symbol="hexagon", size=33, color=colour,
                         line=dict(color=["#0b0c0c" if c == highlight else "#6f777b" for c in part["area_code"]],
                                   width=[3.5 if c == highlight else 1 for c in part["area_code"]])),
             customdata=list(zip(part["area_code"], part["name"], values)),
@@ -88,10 +88,11 @@ def hex_map(hexes: pd.DataFrame, indicator: Indicator, period: str, colour_by: s
         ))
     lay = layout()
     fig.update_layout(
-        font=FONT, height=760, width=640, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
+        font=FONT, height=720, width=600, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
         xaxis=dict(visible=False, range=[lay["x"].min() - 1, lay["x"].max() + 1]),
         yaxis=dict(visible=False, scaleanchor="x", scaleratio=1, range=[lay["y"].min() - 1, lay["y"].max() + 1]),
-        legend=dict(title_text="Key", x=0, y=1, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.8)"),
+        legend=dict(title_text="Key", x=0, y=1, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.85)",
+                    font=dict(size=14)),
         dragmode=False, clickmode="event+select",
     )
     counts = hexes["category"].value_counts()

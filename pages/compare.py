@@ -55,13 +55,9 @@ with ui.guard("the comparison"):
         },
     )[["Area", "Value", f"{level:g}% interval", compared_with, "Trend", "People counted", "Source"]]
     csv = exports.chart_rows(table, ind)
-    left, right = st.columns([3, 2])
-    with left:
-        compare_ui.chart_block(chart, "compare_chart", None, "", csv,
-                               f"compare-{indicator_id}-{period}")
-    with right:
-        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
-                      numeric=("Value", "People counted"))
+    compare_ui.chart_block(chart, "compare_chart", None, "", csv, f"compare-{indicator_id}-{period}")
+    ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                  numeric=("Value", "People counted"))
 
     st.subheader("Funnel plot")
     funnel = charts.funnel_plot(table, ind, period, area, bench_value, bench_label)

@@ -14,7 +14,7 @@ with ui.guard("the grid"):
     area = ui.choose_area(figs, container=c1)
     period = ui.choose_period(figs, container=c2)
     domains = {"all": "All domains", **{d.id: d.name for d in figs.catalogue.domains}}
-    domain = ui.url_choice("domain", "Domain", list(domains), "all", lambda d: domains[d], container=c3)
+    domain = ui.url_choice("domain", "Domain", list(domains), "control", lambda d: domains[d], container=c3)
     group = compare_ui.choose_group(figs, area, container=c4)
     choice = compare_ui.choose_benchmark(figs, area, container=c5)
     level = compare_ui.choose_level(container=c6)
@@ -49,7 +49,7 @@ with ui.guard("the grid"):
                 + ", ".join(f"{int(counts[c])} {c}" for c in counts.index) + ".")
     st.markdown(f"Each cell shows the value, and a symbol and a word saying how the area compares with "
                 f"{'its region' if choice.kind == benchmarks.REGION else 'the benchmark'} at {level:g}%.")
-    compare_ui.grid_table(cells, rows, area_cols, sentence, level)
+    compare_ui.grid_table(cells, rows, area_cols, f"{len(rows)} indicators for {len(area_cols)} areas, {period}", level, area)
     st.caption(sentence)
     csv = pd.concat(csv_parts, ignore_index=True) if csv_parts else exports.chart_rows(pd.DataFrame(), catalogue.load()["control"])
     st.download_button("Download the grid's data (CSV)", exports.to_csv(csv), file_name=f"grid-{period}.csv",

@@ -31,7 +31,7 @@ with ui.guard("the map"):
     chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
     st.markdown(f"**{ind.name}**, {period}. {ind.polarity_words}. White hexes are councils with no data here; "
                 "choose a hex (or an area below) to open its profile.")
-    left, right = st.columns([3, 2])
+    left, right = st.columns([5, 3])
     with left:
         event = compare_ui.chart_block(chart, "hex_map", None, "", exports.chart_rows(frame, ind),
                                        f"map-{indicator_id}-{period}", on_select=True, width="content")
@@ -61,6 +61,6 @@ with ui.guard("the map"):
             Value=[privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(shown["value"], shown["suppressed"])],
             Colour=shown["category"],
             Compared=[narrative.comparison_label(c) for c in shown[column]],
-        )[["Area", "Value", "Colour", "Compared"]]
+        )[["Area", "Value", "Colour"] if colour_by == "quintile" else ["Area", "Value", "Compared"]]
         ui.html_table(table, f"Areas with data on the map ({len(table)} of {len(hexes)} councils)", key="map-table",
                       numeric=("Value",))

@@ -31,21 +31,20 @@ with ui.guard("the area profile"):
         )
         chart = charts.spine_chart(rows, name, period, group.words)
         table = rows.assign(
-            Domain=rows["domain_name"],
-            Indicator=rows["indicator"],
+            Indicator=rows["domain_name"] + ": " + rows["indicator"],
             Count=["" if s or c != c else f"{c:,.0f}" for c, s in zip(rows["count"], rows["suppressed"])],
             Value=[privacy.SUPPRESSED_TEXT if s else figs.catalogue[i].format_value(v)
                    for i, v, s in zip(rows["indicator_id"], rows["value"], rows["suppressed"])],
             Benchmark=[figs.catalogue[i].format_value(v) for i, v in zip(rows["indicator_id"], rows["benchmark_value"])],
             Lowest=[figs.catalogue[i].format_value(v) for i, v in zip(rows["indicator_id"], rows["lowest"])],
             **{
-                "25th-75th": [f"{figs.catalogue[i].format_value(a)} to {figs.catalogue[i].format_value(b)}" if a == a else "–"
+                "Middle half": [f"{figs.catalogue[i].format_value(a)} to {figs.catalogue[i].format_value(b)}" if a == a else "–"
                               for i, a, b in zip(rows["indicator_id"], rows["q25"], rows["q75"])],
                 "Highest": [figs.catalogue[i].format_value(v) for i, v in zip(rows["indicator_id"], rows["highest"])],
                 "Compared": [narrative.comparison_label(c) for c in rows["comparison"]],
                 "Trend": [f"{a} {t}" for a, t in zip(rows["trend_arrow"], rows["trend"])],
             },
-        )[["Domain", "Indicator", "Count", "Value", "Benchmark", "Lowest", "25th-75th", "Highest", "Compared", "Trend"]]
+        )[["Indicator", "Count", "Value", "Benchmark", "Lowest", "Middle half", "Highest", "Compared", "Trend"]]
         csv = exports.chart_rows(
             rows.assign(geography_code=area, area_name=name, period=period,
                         **{f"lower_{'95' if level == 95 else '998'}": rows["lower"],
@@ -56,12 +55,9 @@ with ui.guard("the area profile"):
         csv["indicator_id"] = list(rows["indicator_id"])
         csv["indicator"] = [figs.catalogue[i].name for i in rows["indicator_id"]]
         csv["unit"] = [figs.catalogue[i].unit_suffix.strip() or figs.catalogue[i].unit for i in rows["indicator_id"]]
-        left, right = st.columns([1, 1])
-        with left:
-            compare_ui.chart_block(chart, "spine_chart", None, "", csv, f"profile-{area}-{period}")
-        with right:
-            ui.html_table(table, f"{name}, {period}: every indicator", key="profile-table",
-                          numeric=("Count", "Value", "Benchmark", "Lowest", "Highest"))
+        compare_ui.chart_block(chart, "spine_chart", None, "", csv, f"profile-{area}-{period}")
+        ui.html_table(table, f"{name}, {period}: every indicator", key="profile-table",
+                      numeric=("Count", "Value", "Benchmark", "Lowest", "Highest"))
         st.caption(f"Benchmark: {choice.group.label if choice.group else benchmarks.BENCHMARK_OPTIONS[choice.kind]}. "
                    "Sources: local data exports and the published ASCOF file (NHS England, Open Government Licence v3.0), "
                    f"{period}. Counts of 1-4 and figures from fewer than 5 people are not shown.")
