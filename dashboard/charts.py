@@ -278,6 +278,7 @@ def spine_chart(rows: pd.DataFrame, area_name: str, period: str, group_label: st
             customdata=[[labels[i], rows.loc[i, "value"]] for i in idx],
             hovertemplate="%{customdata[0]}: %{customdata[1]:.1f}<extra></extra>",
         ))
+    fig.update_yaxes(zeroline=False, showgrid=False)
     fig.update_layout(
         font=FONT, height=max(360, 30 * len(rows) + 120), margin=dict(l=10, r=90, t=40, b=40), plot_bgcolor="white",
         xaxis=dict(range=[-1.1, 1.1], tickvals=[-1, 0, 1], ticktext=["Worse or lower ←", "Benchmark", "→ Better or higher"],

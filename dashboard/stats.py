@@ -182,11 +182,21 @@ def _interpolated_quantile(cdf, ppf, p: float) -> float:
     return r - alpha
 
 
-def funnel_limits_proportion(target: float, n, level: float = 95) -> tuple[np.ndarray, np.ndarray]:
-    """Funnel-plot control limits (0-1) around a target proportion for sample sizes ``n``:
-    exact binomial quantiles with Spiegelhalter's interpolation (Statistics in Medicine 2005;
-    24:1185-1202), as the Fingertips funnel plots and the PHE tools use."""
+def funnel_limits_proportion(target: float, n, level: float = 95, method: str = "normal") -> tuple[np.ndarray, np.ndarray]:
+    """Funnel-plot control limits (0-1) around a target proportion for sample sizes ``n``.
+
+    ``normal`` (default, as the PHE/UKHSA funnel tools behind Fingertips, PHEindicatormethods'
+    ``phe_funnels``): target -+ z * sqrt(target * (1 - target) / n), kept within 0-1.
+    ``exact``: binomial quantiles with Spiegelhalter's interpolation (Statistics in Medicine
+    2005; 24:1185-1202), better for small n."""
     n = np.atleast_1d(np.asarray(n, dtype=float))
+    if method == "normal":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            half = Z[level] * np.sqrt(target * (1 - target) / n)
+        bad = ~(n > 0) | (not 0 <= target <= 1)
+        lower = np.where(bad, np.nan, np.clip(target - half, 0, 1))
+        upper = np.where(bad, np.nan, np.clip(target + half, 0, 1))
+        return lower, upper
     p = (1 - level / 100) / 2
     lower, upper = [], []
     for size in n:
