@@ -9,7 +9,8 @@ create table comparison_groups (
 );
 
 create table comparison_group_members (
-    group_id     integer not null references comparison_groups (group_id),
+    group_id     integer not null,  -- comparison_groups.group_id (no foreign key: DuckDB cannot
+                                    -- delete a group and its members in one transaction with one)
     area_code    varchar not null references areas (area_code),
     primary key (group_id, area_code)
 );
