@@ -130,24 +130,24 @@ def significance_bars(frame: pd.DataFrame, indicator: Indicator, period: str, hi
         shown = shown.sort_values("area_name", ascending=False)  # A at the top
     else:
         shown = shown.sort_values("value", ascending=indicator.polarity != "low_good")
-    shown["label"] = [
-        f"{'<b>' if c == highlight else ''}{n}{'</b>' if c == highlight else ''}  {_style(s)[1]} {_style(s)[0]}"
-        for n, c, s in zip(shown["area_name"], shown["geography_code"], shown[column])
-    ]
-    fig = go.Figure()
+    names = [f"<b>{n}</b>" if c == highlight else n for n, c in zip(shown["area_name"], shown["geography_code"])]
+    styles = [_style(c) for c in shown[column]]
+    fig = go.Figure(go.Bar(
+        x=shown["value"], y=names, orientation="h", name=indicator.short_name, showlegend=False,
+        marker=dict(color=[colour for _, _, colour in styles],
+                    line=dict(color="#0b0c0c", width=[3 if c == highlight else 0 for c in shown["geography_code"]])),
+        text=[f"{symbol} {word}" for word, symbol, _ in styles], textposition="inside", insidetextanchor="start",
+        textfont=dict(color="#ffffff", size=14), constraintext="none",
+        error_x=dict(type="data", symmetric=False, array=shown[f"upper_{suffix}"] - shown["value"],
+                     arrayminus=shown["value"] - shown[f"lower_{suffix}"], color="#0b0c0c", thickness=1.5, width=4),
+        customdata=np.stack([shown[f"lower_{suffix}"], shown[f"upper_{suffix}"],
+                             [f"{symbol} {word}" for word, symbol, _ in styles]], axis=1),
+        hovertemplate=f"%{{y}}: %{{x:.1f}} ({level:g}% interval %{{customdata[0]:.1f}} to %{{customdata[1]:.1f}}), %{{customdata[2]}}<extra></extra>",
+    ))
     for comparison, (word, symbol, colour) in narrative.COMPARISON_STYLE.items():
-        part = shown[shown[column] == comparison]
-        if part.empty:
-            continue
-        fig.add_trace(go.Bar(
-            x=part["value"], y=part["label"], orientation="h", name=f"{symbol} {word}",
-            marker=dict(color=colour, line=dict(color="#0b0c0c",
-                                                 width=[3 if c == highlight else 0 for c in part["geography_code"]])),
-            error_x=dict(type="data", symmetric=False, array=part[f"upper_{suffix}"] - part["value"],
-                         arrayminus=part["value"] - part[f"lower_{suffix}"], color="#0b0c0c", thickness=1.5, width=4),
-            customdata=part[[f"lower_{suffix}", f"upper_{suffix}"]].to_numpy(),
-            hovertemplate=f"%{{y}}: %{{x:.1f}} ({level:g}% interval %{{customdata[0]:.1f}} to %{{customdata[1]:.1f}})<extra></extra>",
-        ))
+        if (shown[column] == comparison).any():  # legend entries: colour with its word and symbol
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"{symbol} {word}",
+                                     marker=dict(symbol="square", size=14, color=colour), hoverinfo="skip"))
     if benchmark_value is not None and benchmark_value == benchmark_value:
         fig.add_vline(x=benchmark_value, line=dict(color=BENCHMARK, dash="dash", width=2),
                       annotation_text=f"{benchmark_label}: {indicator.format_value(benchmark_value)}",
@@ -155,7 +155,7 @@ def significance_bars(frame: pd.DataFrame, indicator: Indicator, period: str, hi
     fig.update_layout(
         font=FONT, height=max(340, 30 * len(shown) + 140), margin=dict(l=10, r=30, t=60, b=40),
         xaxis_title=f"{indicator.short_name} ({indicator.unit_suffix.strip() or indicator.unit})",
-        yaxis=dict(automargin=True, categoryorder="array", categoryarray=list(shown["label"])),
+        yaxis=dict(automargin=True, categoryorder="array", categoryarray=names),
         plot_bgcolor="white", barmode="overlay", legend=dict(orientation="h", y=-0.12, title_text="Compared with the benchmark: "),
     )
     fig.update_xaxes(gridcolor="#dfe3e5", zeroline=True, zerolinecolor="#b1b4b6", rangemode="tozero")
