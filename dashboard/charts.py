@@ -214,7 +214,10 @@ def funnel_plot(frame: pd.DataFrame, indicator: Indicator, period: str, highligh
                       xaxis_title=x_title, yaxis_title=f"{indicator.short_name} ({indicator.unit_suffix.strip() or indicator.unit})",
                       legend=dict(orientation="h", y=-0.2))
     fig.update_xaxes(gridcolor="#dfe3e5", type="log")
-    fig.update_yaxes(gridcolor="#dfe3e5")
+    ys = np.concatenate([shown["value"].astype(float).to_numpy(), limits[99.8][0], limits[99.8][1], [benchmark_value]])
+    ys = ys[np.isfinite(ys)]
+    pad = max(1.0, (ys.max() - ys.min()) * 0.08)
+    fig.update_yaxes(gridcolor="#dfe3e5", range=[max(0.0, ys.min() - pad), ys.max() + pad], automargin=True)
     outside95 = int((shown["funnel"] == "outside the 95% limits").sum())
     outside998 = int((shown["funnel"] == "outside the 99.8% limits").sum())
     sentence = (
@@ -281,7 +284,7 @@ def spine_chart(rows: pd.DataFrame, area_name: str, period: str, group_label: st
     fig.update_yaxes(zeroline=False, showgrid=False)
     fig.update_layout(
         font=FONT, height=max(360, 30 * len(rows) + 120), margin=dict(l=10, r=90, t=40, b=40), plot_bgcolor="white",
-        xaxis=dict(range=[-1.1, 1.1], tickvals=[-1, 0, 1], ticktext=["Worse or lower ←", "Benchmark", "→ Better or higher"],
+        xaxis=dict(range=[-1.1, 1.1], automargin=True, tickvals=[-1, 0, 1], ticktext=["Worse or lower ←", "Benchmark", "→ Better or higher"],
                    showgrid=False, zeroline=False),
         yaxis=dict(tickvals=list(range(len(rows))), ticktext=labels, autorange="reversed", automargin=True),
         legend=dict(orientation="h", y=-0.08),
@@ -320,7 +323,7 @@ def trend_chart(series: pd.DataFrame, indicator: Indicator, area_name: str, benc
                       yaxis_title=f"{indicator.short_name} ({indicator.unit_suffix.strip() or indicator.unit})",
                       xaxis=dict(type="category", categoryorder="array", categoryarray=sorted(series["period"])),
                       legend=dict(orientation="h", y=-0.15))
-    fig.update_yaxes(gridcolor="#dfe3e5", rangemode="tozero")
+    fig.update_yaxes(gridcolor="#dfe3e5", automargin=True)
     if shown.empty:
         sentence = f"No figure for {indicator.short_name.lower()} in {area_name} can be shown for any year."
     else:
