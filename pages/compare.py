@@ -21,6 +21,10 @@ with ui.guard("the comparison"):
     level = compare_ui.choose_level(container=c6)
     sort = ui.url_choice("sort", "Sort", list(charts.SORTS), "value", lambda k: charts.SORTS[k], widget="radio",
                          container=c7)
+    chart_kind = ui.url_choice("chart", "Chart", ["bars", "funnel"], "bars",
+                         lambda k: {"bars": "Bars, ranked", "funnel": "Funnel plot"}[k], widget="radio",
+                         help="A funnel plot shows each area against the number of people counted, with 95% and "
+                              "99.8% limits around the benchmark.")
     ui.show_url_notices()
     ind = figs.catalogue[indicator_id]
     table = benchmarks.compared(figs, ui.store(), indicator_id, period, choice, group.codes)
@@ -55,16 +59,17 @@ with ui.guard("the comparison"):
         },
     )[["Area", "Value", f"{level:g}% interval", compared_with, "Trend", "People counted", "Source"]]
     csv = exports.chart_rows(table, ind)
-    compare_ui.chart_block(chart, "compare_chart", None, "", csv, f"compare-{indicator_id}-{period}")
-    ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
-                  numeric=("Value", "People counted"))
-
-    st.subheader("Funnel plot")
-    funnel = charts.funnel_plot(table, ind, period, area, bench_value, bench_label)
-    if funnel is None:
+    funnel = charts.funnel_plot(table, ind, period, area, bench_value, bench_label) if chart_kind == "funnel" else None
+    if chart_kind == "bars":
+        compare_ui.chart_block(chart, "compare_chart", None, "", csv, f"compare-{indicator_id}-{period}")
+        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                      numeric=("Value", "People counted"))
+    elif funnel is None:
+        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                      numeric=("Value", "People counted"))
         st.info("A funnel plot needs a benchmark and a count behind each figure; it is not drawn for medians "
                 "or when there is no benchmark.", icon=":material/info:")
-    else:
+    if funnel is not None:
         st.markdown("Each dot is an area. Areas with more people counted sit further right, where chance "
                     "moves the figure less, so the limits narrow. A dot outside the dotted 99.8% lines is very "
                     "unlikely to differ from the benchmark by chance.")
@@ -83,5 +88,7 @@ with ui.guard("the comparison"):
         )[["Area", "Value", "Counted", "95% limits", "99.8% limits"]]
         compare_ui.chart_block(funnel, "funnel_chart", ftable, f"Funnel plot data, {ind.short_name}, {period}", csv,
                                f"funnel-{indicator_id}-{period}", numeric=("Value", "Counted"))
+        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                      numeric=("Value", "People counted"))
     st.caption(ui.source_line(figs, indicator_id, period) + f" Caveats: {ind.caveats}")
     compare_ui.group_editor(figs)

@@ -14,18 +14,27 @@ def _markdown(at, testid: str) -> str:
 
 def test_compare_colours_and_labels_bars_in_words_with_a_funnel(app_env):
     at = open_page("compare", indicator="direct_payments", period="2024-25", area=KIRKLEES, level="99.8", sort="name")
-    charts = at.get("plotly_chart")
-    bars = json.loads(charts[0].proto.spec)["data"][0]
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert bars["y"] == ["Reading", "Leeds", "<b>Kirklees</b>"]  # by name, A at the top
     assert any("Better" in t for t in bars["text"]) and any("Similar" in t for t in bars["text"])
     assert len(set(bars["marker"]["color"])) == 2  # coloured by significance
-    funnel = json.loads(charts[1].proto.spec)["data"]
-    assert {t.get("name") for t in funnel} >= {"95% limits", "99.8% limits", "Areas"}
-    text = all_text(at)
-    assert "with 99.8% intervals" in text and "Funnel plot of people receiving direct payments" in text
+    assert "with 99.8% intervals" in all_text(at)
     assert "99.8% interval" in _markdown(at, "compare-table")
     assert at.query_params["level"] in ("99.8", ["99.8"])
     assert len(at.get("download_button")) >= 1
+    at = open_page("compare", indicator="direct_payments", period="2024-25", area=KIRKLEES, chart="funnel")
+    funnel = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    assert {t.get("name") for t in funnel} >= {"95% limits", "99.8% limits", "Areas"}
+    text = all_text(at)
+    assert "Funnel plot of people receiving direct payments" in text and "Kirklees is outside the 99.8% limits" in text
+    assert "17.3% to 40.2%" in _markdown(at, "funnel_chart-table")  # Kirklees, 60 people, around 28.7%
+
+
+def test_compare_funnel_is_not_drawn_for_a_median(app_env):
+    at = open_page("compare", indicator="days_to_first_payment", period="2024-25", area=LEEDS, chart="funnel")
+    assert not at.get("plotly_chart")
+    assert any("not drawn for medians" in i.value for i in at.info)
+    assert "data-testid='compare-table'" in all_text(at)
 
 
 def test_compare_with_a_region_benchmark_and_a_region_group(app_env):
