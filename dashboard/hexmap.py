@@ -88,11 +88,11 @@ def hex_map(hexes: pd.DataFrame, indicator: Indicator, period: str, colour_by: s
         ))
     lay = layout()
     fig.update_layout(
-        font=FONT, height=720, width=600, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
-        xaxis=dict(visible=False, range=[lay["x"].min() - 1, lay["x"].max() + 1]),
-        yaxis=dict(visible=False, scaleanchor="x", scaleratio=1, range=[lay["y"].min() - 1, lay["y"].max() + 1]),
-        legend=dict(title_text="Key", x=0, y=1, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.85)",
-                    font=dict(size=14)),
+        font=FONT, height=620, width=680, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
+        xaxis=dict(visible=False, range=[lay["x"].min() - 4, lay["x"].max() + 1]),
+        yaxis=dict(visible=False, scaleanchor="x", scaleratio=1, range=[lay["y"].min() - 0.8, lay["y"].max() + 0.8]),
+        legend=dict(title_text="Key", x=0.0, y=1.0, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.85)",
+                    font=dict(size=14), itemclick=False, itemdoubleclick=False),
         dragmode=False, clickmode="event+select",
     )
     counts = hexes["category"].value_counts()

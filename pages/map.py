@@ -31,7 +31,7 @@ with ui.guard("the map"):
     chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
     st.markdown(f"**{ind.name}**, {period}. {ind.polarity_words}. White hexes are councils with no data here; "
                 "choose a hex (or an area below) to open its profile.")
-    left, right = st.columns([5, 3])
+    left, right = st.container(), st.container()
     with left:
         event = compare_ui.chart_block(chart, "hex_map", None, "", exports.chart_rows(frame, ind),
                                        f"map-{indicator_id}-{period}", on_select=True, width="content")
