@@ -93,11 +93,22 @@ def benchmark(figs: Figures, store: Store | None, indicator_id: str, period: str
     return figs.benchmark(indicator_id, period)
 
 
-def trend_to(figs: Figures, indicator_id: str, code: str, period: str, last: int = 5) -> stats.Trend:
-    """Trend over the latest ``last`` years up to and including ``period``."""
-    indicator = figs.catalogue[indicator_id]
+def trend_series(figs: Figures, indicator_id: str, code: str, period: str, last: int = 5) -> pd.DataFrame:
+    """The figures a trend is tested on: the latest ``last`` years up to and including
+    ``period``, from the source of the latest figure only (published ASCOF figures, weighted over
+    the whole council, and a council's own exports are not the same measurement)."""
     series = figs.series(indicator_id, code)
-    series = series[series["period"] <= period].tail(last)
+    series = series[(series["geography_level"] == "area") & (series["period"] <= period)]
+    latest = series[series["value"].notna()]
+    if len(latest):
+        series = series[series["source"] == latest["source"].iloc[-1]]
+    return series.tail(last)
+
+
+def trend_to(figs: Figures, indicator_id: str, code: str, period: str, last: int = 5) -> stats.Trend:
+    """Trend over the latest ``last`` years up to and including ``period`` (``trend_series``)."""
+    indicator = figs.catalogue[indicator_id]
+    series = trend_series(figs, indicator_id, code, period, last)
     if indicator.kind == "proportion":
         return stats.trend_test(series["value"] / 100 * series["base"], series["base"], "proportion", indicator.polarity)
     if indicator.kind == "rate":

@@ -38,8 +38,12 @@ with ui.guard("the trend"):
     series["trend"] = trend.words
 
     st.markdown(f"**{ind.name}** in **{name}** — {ind.definition} {ind.polarity_words}.")
-    st.markdown(f"<p class='gl-narrative'>{trend.arrow} {narrative.trend_sentence(trend, min(5, len(series)))}</p>",
+    used = benchmarks.trend_series(figs, indicator_id, area, period)
+    st.markdown(f"<p class='gl-narrative'>{trend.arrow} {narrative.trend_sentence(trend, len(used))}</p>",
                 unsafe_allow_html=True)
+    if len(used) and set(series["source"]) - {used["source"].iloc[-1]}:
+        st.caption(f"The trend uses the {used['source'].iloc[-1]} figures only ({used['period'].iloc[0]} to "
+                   f"{used['period'].iloc[-1]}): published ASCOF figures and local exports are not the same measurement.")
     if ind.kind == "median":
         st.info("Trends are not tested for medians: the chart shows the values and their intervals only.",
                 icon=":material/info:")

@@ -124,3 +124,16 @@ def test_worse_and_worsening_page_says_when_none_are_found(app_env):
 def test_unknown_group_falls_back_with_a_message(app_env):
     at = open_page("grid", area=LEEDS, period="2024-25", group="named-999")
     assert any("named-999" in i.value for i in at.info)
+
+
+def test_worse_and_worsening_lists_an_area_that_is_worse_and_getting_worse(db_copy, monkeypatch):
+    from tests.unit.test_benchmarks_and_groups import _add_worsening_reading
+
+    _add_worsening_reading(db_copy).close()
+    monkeypatch.setenv("DASHBOARD_DB", str(db_copy))
+    at = open_page("worse-and-worsening", area=READING, period="2024-25")
+    table = _markdown(at, "worse-table")
+    assert "<td>Reading</td><td>Control: Control over daily life</td>" in table
+    assert "decreasing and getting worse" in table and "✖ Worse" in table
+    assert "Kirklees" not in table
+    assert any("Open the profile of Reading" in str(p.proto) for p in at.get("page_link"))

@@ -201,3 +201,12 @@ def test_hex_map_shows_areas_without_data_and_suppressed_areas(figures, store):
     assert "149 councils have no data" in chart.sentence
     quint = hexmap.categorise(frame, "quintile")
     assert set(quint.loc[quint["area_code"].isin([LEEDS, KIRKLEES, READING]), "mark"]) <= {"1", "2", "3", "4", "5"}
+
+
+def test_a_trend_never_mixes_published_and_local_figures(figures):
+    # Kirklees: published ASCOF 2020-21 (85.1%), then local 70% three years running
+    series = benchmarks.trend_series(figures, "control", KIRKLEES, "2024-25")
+    assert list(series["period"]) == ["2022-23", "2023-24", "2024-25"] and set(series["source"]) == {"local data"}
+    assert benchmarks.trend_to(figures, "control", KIRKLEES, "2024-25").words == "no significant change"
+    published = benchmarks.trend_series(figures, "control", KIRKLEES, "2020-21")
+    assert list(published["source"]) == ["published ASCOF"]
