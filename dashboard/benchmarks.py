@@ -93,27 +93,45 @@ def benchmark(figs: Figures, store: Store | None, indicator_id: str, period: str
     return figs.benchmark(indicator_id, period)
 
 
+TREND_FIELDS = ["period", "source", "value", "base", "numerator", "denominator"]
+
+
+def _trend_records(records: list[tuple], period: str, last: int) -> list[tuple]:
+    """Rows (period, source, value, base, numerator, denominator) a trend is tested on."""
+    rows = sorted(r for r in records if r[0] <= period)
+    with_value = [r for r in rows if r[2] == r[2] and r[2] is not None]
+    if with_value:
+        source = with_value[-1][1]
+        rows = [r for r in rows if r[1] == source]
+    return rows[-last:]
+
+
+def _area_records(frame: pd.DataFrame) -> list[tuple]:
+    frame = frame[frame["geography_level"] == "area"]
+    return list(frame[TREND_FIELDS].itertuples(index=False, name=None))
+
+
 def trend_series(figs: Figures, indicator_id: str, code: str, period: str, last: int = 5) -> pd.DataFrame:
     """The figures a trend is tested on: the latest ``last`` years up to and including
     ``period``, from the source of the latest figure only (published ASCOF figures, weighted over
     the whole council, and a council's own exports are not the same measurement)."""
-    series = figs.series(indicator_id, code)
-    series = series[(series["geography_level"] == "area") & (series["period"] <= period)]
-    latest = series[series["value"].notna()]
-    if len(latest):
-        series = series[series["source"] == latest["source"].iloc[-1]]
-    return series.tail(last)
+    rows = _trend_records(_area_records(figs.series(indicator_id, code)), period, last)
+    return pd.DataFrame(rows, columns=TREND_FIELDS)
+
+
+def _trend(indicator, rows: list[tuple]) -> stats.Trend:
+    if indicator.kind == "proportion":
+        counts = [v / 100 * b for _, _, v, b, _, _ in rows]
+        return stats.trend_test(counts, [b for _, _, _, b, _, _ in rows], "proportion", indicator.polarity)
+    if indicator.kind == "rate":
+        return stats.trend_test([n for *_, n, _ in rows], [d for *_, d in rows], "rate", indicator.polarity)
+    return stats.trend_test([], [], "median", indicator.polarity)
 
 
 def trend_to(figs: Figures, indicator_id: str, code: str, period: str, last: int = 5) -> stats.Trend:
     """Trend over the latest ``last`` years up to and including ``period`` (``trend_series``)."""
-    indicator = figs.catalogue[indicator_id]
-    series = trend_series(figs, indicator_id, code, period, last)
-    if indicator.kind == "proportion":
-        return stats.trend_test(series["value"] / 100 * series["base"], series["base"], "proportion", indicator.polarity)
-    if indicator.kind == "rate":
-        return stats.trend_test(series["numerator"], series["denominator"], "rate", indicator.polarity)
-    return stats.trend_test([], [], "median", indicator.polarity)
+    rows = _trend_records(_area_records(figs.series(indicator_id, code)), period, last)
+    return _trend(figs.catalogue[indicator_id], rows)
 
 
 def compared(figs: Figures, store: Store | None, indicator_id: str, period: str, choice: Choice,
@@ -126,16 +144,31 @@ def compared(figs: Figures, store: Store | None, indicator_id: str, period: str,
     frame = frame.copy()
     polarity = figs.catalogue[indicator_id].polarity
     fixed = None if choice.kind == REGION else benchmark(figs, store, indicator_id, period, choice)
+    by_area: dict[str, list] = {}
+    if with_trend:
+        rows = figs.indicator(indicator_id)
+        rows = rows[rows["geography_level"] == "area"]
+        for code, *rest in rows[["geography_code", *TREND_FIELDS]].itertuples(index=False, name=None):
+            by_area.setdefault(code, []).append(tuple(rest))
+    indicator = figs.catalogue[indicator_id]
+    by_region: dict = {}
     values, labels, c95, c998, trends = [], [], [], [], []
     for _, row in frame.iterrows():
-        bench = fixed if choice.kind != REGION else region_benchmark(figs, indicator_id, period, row["geography_code"])
+        if choice.kind == REGION:
+            region = row.get("region_code")
+            if region not in by_region:
+                by_region[region] = region_benchmark(figs, indicator_id, period, row["geography_code"])
+            bench = by_region[region]
+        else:
+            bench = fixed
         value = bench.value if bench else math.nan
         values.append(value)
         labels.append(bench.label if bench else None)
         c95.append(stats.compare_at(row, value, polarity, 95))
         c998.append(stats.compare_at(row, value, polarity, 99.8))
         if with_trend:
-            trends.append(trend_to(figs, indicator_id, row["geography_code"], period).words)
+            records = _trend_records(by_area.get(row["geography_code"], []), period, 5)
+            trends.append(_trend(indicator, records).words)
     frame["benchmark_value"] = values
     frame["benchmark_label"] = labels
     frame["comparison_95"] = c95
