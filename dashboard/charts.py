@@ -308,7 +308,7 @@ def trend_chart(series: pd.DataFrame, indicator: Indicator, area_name: str, benc
     if not shown.empty:
         fig.add_trace(go.Scatter(x=list(shown["period"]) + list(shown["period"])[::-1],
                                  y=list(shown[f"upper_{suffix}"]) + list(shown[f"lower_{suffix}"])[::-1],
-                                 fill="toself", fillcolor="rgba(0,84,159,0.18)", line=dict(width=0),
+                                 fill="toself", fillcolor="rgba(0,84,159,0.18)", line=dict(width=0), mode="lines",
                                  name=f"{level:g}% interval", hoverinfo="skip"))
         fig.add_trace(go.Scatter(x=shown["period"], y=shown["value"], mode="lines+markers+text", name=area_name,
                                  line=dict(color=HIGHLIGHT, width=3), marker=dict(size=10),

@@ -67,30 +67,44 @@ def chart_block(chart: charts.Chart, key: str, table: pd.DataFrame | None, table
 
 
 def group_editor(figs: Figures) -> None:
-    """Editors save named comparison groups (a network's members); anyone can pick them."""
+    """Editors save (or replace) and delete named comparison groups (a network's members);
+    anyone can pick them under "Areas shown" or as the benchmark's group."""
     if not auth.is_editor():
         return
-    with st.expander("Save a named comparison group (editors)"):
+    with st.expander("Save a named comparison group (editors)", expanded="_group_message" in st.session_state):
+        message = st.session_state.pop("_group_message", None)
+        if message:
+            st.success(message)
         names = dict(zip(figs.areas["area_code"], figs.areas["area_name"]))
         with st.form("save_group"):
-            name = st.text_input("Group name", max_chars=groups.MAX_NAME)
+            name = st.text_input("Group name", max_chars=groups.MAX_NAME,
+                                 help="Saving under an existing name replaces that group's areas.")
             members = st.multiselect("Areas in the group", list(names), format_func=lambda c: names[c])
             saved = st.form_submit_button("Save the group")
         if saved:
             try:
                 user = auth.current_user()
-                groups.save_group(ui.store(), name, members, user.name if user else "editor")
+                group_id = groups.save_group(ui.store(), name, members, user.name if user else "editor")
             except groups.GroupError as exc:
                 st.error(f"The group was not saved: {exc}")
             else:
-                st.success(f"Saved the group “{' '.join(name.split())}” with {len(set(members))} areas. "
-                           "Anyone can now pick it under “Areas shown”.")
+                st.session_state["_group_message"] = (
+                    f"Saved the group “{' '.join(name.split())}” with {len(set(members))} areas. "
+                    f"Anyone can now pick it under “Areas shown” (link: group=named-{group_id}).")
+                st.rerun()
         existing = saved_groups()
         if len(existing):
             summary = existing.groupby(["group_id", "group_name", "saved_by"], as_index=False)["area_code"].count()
             ui.html_table(summary.rename(columns={"group_name": "Group", "saved_by": "Saved by",
                                                  "area_code": "Areas"})[["Group", "Saved by", "Areas"]],
                           "Named comparison groups", key="named-groups")
+            labels = dict(zip(summary["group_id"], summary["group_name"]))
+            with st.form("delete_group"):
+                chosen = st.selectbox("Group to delete", list(labels), format_func=lambda g: labels[g])
+                if st.form_submit_button("Delete the group"):
+                    groups.delete_group(ui.store(), int(chosen))
+                    st.session_state["_group_message"] = f"Deleted the group “{labels[chosen]}”."
+                    st.rerun()
 
 
 def comparison_cell(comparison: str) -> str:

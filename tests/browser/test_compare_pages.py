@@ -127,7 +127,7 @@ def test_editor_saves_a_named_group_that_anyone_can_pick(page, editor_server, br
     open_app(page, editor_server.url, f"compare?indicator=control&period=2024-25&area={LEEDS}")
     sign_in(page, EDITOR_NAME, EDITOR_PASSWORD)
     page.get_by_text("Save a named comparison group (editors)").click()
-    page.get_by_label("Group name").fill("Browser network")
+    page.get_by_role("textbox", name="Group name").fill("Browser network")
     box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Areas in the group").locator("input")
     for name in ("Leeds", "Reading"):
         box.click()
@@ -149,3 +149,8 @@ def test_editor_saves_a_named_group_that_anyone_can_pick(page, editor_server, br
     assert "Leeds" in table and "Reading" in table and "Kirklees" not in table, table
     assert "Save a named comparison group" not in viewer.inner_text("body")
     context.close()
+    # the editor's own page now offers it, and the editor can delete it
+    assert "Browser network" in page.locator("[data-testid='named-groups']").inner_text()
+    page.get_by_role("button", name="Delete the group").click()
+    page.wait_for_selector("text=Deleted the group “Browser network”")
+    assert page.locator("[data-testid='named-groups']").count() == 0
