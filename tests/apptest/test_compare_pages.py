@@ -137,3 +137,12 @@ def test_worse_and_worsening_lists_an_area_that_is_worse_and_getting_worse(db_co
     assert "decreasing and getting worse" in table and "✖ Worse" in table
     assert "Kirklees" not in table
     assert any("Open the profile of Reading" in str(p.proto) for p in at.get("page_link"))
+
+
+def test_profile_against_the_region_spread_over_the_region(app_env):
+    at = open_page("profile", area=LEEDS, period="2024-25", benchmark="region", group="region")
+    table = _markdown(at, "profile-table")
+    # control: benchmark the region (53 of 70), spread Leeds 80% and Kirklees 70% only
+    assert "75.7%" in table and "70.0%" in table
+    assert "Reading" not in all_text(at)
+    assert "the range across Yorkshire and The Humber" in all_text(at)
