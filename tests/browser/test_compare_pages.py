@@ -126,14 +126,23 @@ def test_worse_and_worsening(page, server):
 def test_editor_saves_a_named_group_that_anyone_can_pick(page, editor_server, browser):
     open_app(page, editor_server.url, f"compare?indicator=control&period=2024-25&area={LEEDS}")
     sign_in(page, EDITOR_NAME, EDITOR_PASSWORD)
+    page.wait_for_timeout(500)
+    page.wait_for_selector(READY)
     page.get_by_text("Save a named comparison group (editors)").click()
+    page.get_by_role("textbox", name="Group name").wait_for()
     page.get_by_role("textbox", name="Group name").fill("Browser network")
     box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Areas in the group").locator("input")
     for name in ("Leeds", "Reading"):
-        box.click()
-        page.keyboard.type(name)
-        page.get_by_role("option", name=name).wait_for()
-        page.get_by_role("option", name=name).click()
+        for attempt in range(3):  # the menu can close while the page settles: open it again
+            box.click()
+            box.fill(name)
+            option = page.locator("[role='option']", has_text=name).first
+            try:
+                option.wait_for(timeout=5_000)
+                option.click()
+                break
+            except Exception:
+                page.keyboard.press("Escape")
         page.wait_for_timeout(200)
     page.keyboard.press("Escape")
     chosen = page.locator("[data-testid='stMultiSelect']").filter(has_text="Areas in the group").inner_text()
