@@ -254,7 +254,8 @@ def spine_chart(rows: pd.DataFrame, area_name: str, period: str, group_label: st
     from dashboard.benchmarks import spine_position
 
     rows = rows.reset_index(drop=True)
-    labels = [f"{r.domain_name}: {r.indicator}" for r in rows.itertuples()]
+    labels = [r.indicator if r.indicator.startswith(r.domain_name) else f"{r.domain_name}: {r.indicator}"
+              for r in rows.itertuples()]
     fig = go.Figure()
     for i, r in enumerate(rows.itertuples()):
         lo = spine_position(r.lowest, r.benchmark_value, r.lowest, r.highest, r.polarity)
