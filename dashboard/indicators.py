@@ -30,6 +30,8 @@ FIGURE_COLUMNS = [
     "suppressed", "suppression_reason",
 ]
 
+TOTAL_COLUMNS = ["indicator_id", "geography_code", "period", "source", "count", "base", "numerator", "denominator"]
+
 
 def _intervals(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     """value and intervals for proportions (Wilson) and rates (Byar); medians come from SQL."""
@@ -109,10 +111,14 @@ class Benchmark:
 class Figures:
     """Suppressed figures for every indicator, with helpers the pages share."""
 
-    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue, areas: pd.DataFrame):
+    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue, areas: pd.DataFrame,
+                 totals: pd.DataFrame | None = None):
         self.frame = frame
         self.catalogue = catalogue
         self.areas = areas
+        #: unsuppressed area numerators and denominators, ONLY for adding areas up into a
+        #: comparison group's benchmark (``dashboard.benchmarks``); never shown as they are
+        self.totals = totals if totals is not None else pd.DataFrame(columns=TOTAL_COLUMNS)
 
     # -- lookups
     def indicator(self, indicator_id: str) -> pd.DataFrame:
@@ -181,10 +187,11 @@ class Figures:
 def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:
     catalogue = catalogue or load()
     published = store.query("published_ascof")
-    frames = []
+    frames, totals = [], []
     for indicator in catalogue.indicators:
         raw = compute_indicator(store, indicator, published)
+        totals.append(raw.loc[raw["geography_level"] == "area", TOTAL_COLUMNS])
         frames.append(privacy.suppress(raw, indicator.kind))
     frame = pd.concat(frames, ignore_index=True)
     areas = store.query("areas_in_data")
-    return Figures(frame, catalogue, areas)
+    return Figures(frame, catalogue, areas, pd.concat(totals, ignore_index=True))

@@ -152,3 +152,101 @@ def trend_test(
     direction = "none" if p_value >= alpha else ("increasing" if t > 0 else "decreasing")
     words, arrow = _trend_words(direction, polarity)
     return Trend(direction, words, arrow, p_value)
+
+
+# ------------------------------------------------------------------ comparison at a chosen level
+
+
+def compare_at(row, benchmark: float, polarity: str, level: float = 95) -> str:
+    """``compare`` with the 95% or 99.8% interval of a figure row (a mapping with lower_95,
+    upper_95, lower_998, upper_998 and suppressed)."""
+    if bool(row.get("suppressed", False)):
+        return NOT_COMPARED
+    suffix = "95" if level == 95 else "998"
+    return compare(row.get(f"lower_{suffix}"), row.get(f"upper_{suffix}"), benchmark, polarity)
+
+
+# ------------------------------------------------------------------ funnel plots
+
+
+def _interpolated_quantile(cdf, ppf, p: float) -> float:
+    """Spiegelhalter's (2005) interpolated quantile of a discrete distribution: r_p is the
+    smallest r with F(r) >= p; the limit is r_p - alpha with
+    alpha = (F(r_p) - p) / (F(r_p) - F(r_p - 1))."""
+    r = float(ppf(p))
+    upper = float(cdf(r))
+    below = float(cdf(r - 1)) if r >= 1 else 0.0
+    if upper == below:
+        return r
+    alpha = (upper - p) / (upper - below)
+    return r - alpha
+
+
+def funnel_limits_proportion(target: float, n, level: float = 95, method: str = "normal") -> tuple[np.ndarray, np.ndarray]:
+    """Funnel-plot control limits (0-1) around a target proportion for sample sizes ``n``.
+
+    ``normal`` (default, as the PHE/UKHSA funnel tools behind Fingertips, PHEindicatormethods'
+    ``phe_funnels``): target -+ z * sqrt(target * (1 - target) / n), kept within 0-1.
+    ``exact``: binomial quantiles with Spiegelhalter's interpolation (Statistics in Medicine
+    2005; 24:1185-1202), better for small n."""
+    n = np.atleast_1d(np.asarray(n, dtype=float))
+    if method == "normal":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            half = Z[level] * np.sqrt(target * (1 - target) / n)
+        bad = ~(n > 0) | (not 0 <= target <= 1)
+        lower = np.where(bad, np.nan, np.clip(target - half, 0, 1))
+        upper = np.where(bad, np.nan, np.clip(target + half, 0, 1))
+        return lower, upper
+    p = (1 - level / 100) / 2
+    lower, upper = [], []
+    for size in n:
+        if not size > 0 or not 0 <= target <= 1:
+            lower.append(math.nan)
+            upper.append(math.nan)
+            continue
+        dist = sps.binom(int(round(size)), target)
+        lower.append(max(0.0, _interpolated_quantile(dist.cdf, dist.ppf, p)) / size)
+        upper.append(min(size, _interpolated_quantile(dist.cdf, dist.ppf, 1 - p)) / size)
+    return np.array(lower), np.array(upper)
+
+
+def funnel_limits_rate(target_rate: float, denominator, level: float = 95) -> tuple[np.ndarray, np.ndarray]:
+    """Funnel-plot limits for a rate (events per unit of ``denominator``) around a target rate:
+    exact Poisson quantiles with the same interpolation."""
+    den = np.atleast_1d(np.asarray(denominator, dtype=float))
+    p = (1 - level / 100) / 2
+    lower, upper = [], []
+    for size in den:
+        if not size > 0 or not target_rate >= 0:
+            lower.append(math.nan)
+            upper.append(math.nan)
+            continue
+        dist = sps.poisson(target_rate * size)
+        lower.append(max(0.0, _interpolated_quantile(dist.cdf, dist.ppf, p)) / size)
+        upper.append(_interpolated_quantile(dist.cdf, dist.ppf, 1 - p) / size)
+    return np.array(lower), np.array(upper)
+
+
+def funnel_position(value: float, lower95: float, upper95: float, lower998: float, upper998: float) -> str:
+    """Where a point lies against its funnel limits, in words."""
+    if any(v != v for v in (value, lower95, upper95, lower998, upper998)):
+        return "not compared"
+    if value > upper998 or value < lower998:
+        return "outside the 99.8% limits"
+    if value > upper95 or value < lower95:
+        return "outside the 95% limits"
+    return "within the limits"
+
+
+def quintile_labels(values) -> list[int | None]:
+    """Quintile (1 lowest .. 5 highest) of each value among the values given (NaN -> None)."""
+    data = np.asarray(values, dtype=float)
+    ok = ~np.isnan(data)
+    out: list[int | None] = [None] * len(data)
+    if ok.sum() == 0:
+        return out
+    ranks = sps.rankdata(data[ok], method="average")
+    quint = np.ceil(ranks / ok.sum() * 5).astype(int).clip(1, 5)
+    for index, q in zip(np.flatnonzero(ok), quint):
+        out[index] = int(q)
+    return out

@@ -1,0 +1,66 @@
+"""Map: a hex map of the 153 English councils, coloured by significance or quintile; choosing
+an area opens its profile."""
+# nav: title=Map; order=26; section=Explore; icon=:material/hexagon:
+
+import streamlit as st
+
+from dashboard import benchmarks, compare_ui, exports, hexmap, narrative, privacy, ui
+
+ui.page_setup("Map")
+
+COLOUR_BY = {"significance": "Compared with the benchmark", "quintile": "Fifths of the values (quintiles)"}
+
+with ui.guard("the map"):
+    figs = ui.figures()
+    st.title("Map")
+    c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 3, 2])
+    indicator_id = ui.choose_indicator(container=c1)
+    period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)
+    area = ui.choose_area(figs, container=c3)
+    choice = compare_ui.choose_benchmark(figs, area, container=c4)
+    level = compare_ui.choose_level(container=c5)
+    colour_by = ui.url_choice("colour", "Colour by", list(COLOUR_BY), "significance", lambda k: COLOUR_BY[k],
+                              widget="radio")
+    ui.show_url_notices()
+    store = ui.store()
+    ind = figs.catalogue[indicator_id]
+    frame = benchmarks.compared(figs, store, indicator_id, period, choice)
+    column = "comparison_95" if level == 95 else "comparison_998"
+    bench = benchmarks.benchmark(figs, store, indicator_id, period, choice, area)
+    hexes = hexmap.categorise(frame, colour_by, column)
+    chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
+    st.markdown(f"**{ind.name}**, {period}. {ind.polarity_words}. White hexes are councils with no data here; "
+                "choose a hex (or an area below) to open its profile.")
+    left, right = st.container(), st.container()
+    with left:
+        event = compare_ui.chart_block(chart, "hex_map", None, "", exports.chart_rows(frame, ind),
+                                       f"map-{indicator_id}-{period}", on_select=True, width="content")
+        st.caption(hexmap.CREDIT)
+    names = dict(zip(figs.areas["area_code"], figs.areas["area_name"]))
+    picked = None
+    try:
+        points = event.selection.points if event else []
+        if points:
+            picked = points[0]["customdata"][0]
+    except (AttributeError, KeyError, IndexError, TypeError):
+        picked = None
+    with right:
+        st.subheader("Open an area's profile")
+        if picked and picked in names:
+            st.page_link("pages/profile.py", label=f"Open the profile of {names[picked]}", icon=":material/arrow_forward:",
+                         query_params={"area": picked, "period": period})
+        elif picked:
+            st.info(f"{hexmap.layout().set_index('area_code').loc[picked, 'name']} has no data in the dashboard.")
+        target = st.selectbox("Area", list(names), index=list(names).index(area) if area in names else 0,
+                              format_func=lambda c: names[c], key=ui.widget_key("map_area"))
+        st.page_link("pages/profile.py", label=f"Open the profile of {names.get(target, target)}",
+                     icon=":material/arrow_forward:", query_params={"area": target, "period": period})
+        shown = hexes[hexes["geography_code"].notna()].sort_values("name")
+        table = shown.assign(
+            Area=shown["name"],
+            Value=[privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(shown["value"], shown["suppressed"])],
+            Colour=shown["category"],
+            Compared=[narrative.comparison_label(c) for c in shown[column]],
+        )[["Area", "Value", "Colour"] if colour_by == "quintile" else ["Area", "Value", "Compared"]]
+        ui.html_table(table, f"Areas with data on the map ({len(table)} of {len(hexes)} councils)", key="map-table",
+                      numeric=("Value",))
