@@ -173,15 +173,18 @@ class Figures:
         frame = self.indicator(indicator_id)
         return frame[frame["geography_code"] == geography_code].sort_values("period")
 
-    def trend(self, indicator_id: str, geography_code: str, last: int = 5) -> stats.Trend:
-        indicator = self.catalogue[indicator_id]
-        series = self.series(indicator_id, geography_code).tail(last)
-        if indicator.kind == "proportion":
-            share = series["value"] / 100
-            return stats.trend_test(share * series["base"], series["base"], "proportion", indicator.polarity)
-        if indicator.kind == "rate":
-            return stats.trend_test(series["numerator"], series["denominator"], "rate", indicator.polarity)
-        return stats.trend_test([], [], "median", indicator.polarity)
+    def trend(self, indicator_id: str, geography_code: str, last: int = 5, period: str | None = None) -> stats.Trend:
+        """Trend over the latest ``last`` years up to ``period`` (default: the latest), from the
+        source of the latest figure only: published ASCOF values and local exports are never mixed
+        in one test (see ``benchmarks.trend_to``)."""
+        from dashboard.benchmarks import trend_to  # benchmarks builds on this module
+
+        if period is None:
+            series = self.series(indicator_id, geography_code)
+            if series.empty:
+                return stats.trend_test([], [], "median", self.catalogue[indicator_id].polarity)
+            period = series["period"].max()
+        return trend_to(self, indicator_id, geography_code, period, last)
 
 
 def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:

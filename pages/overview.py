@@ -50,7 +50,7 @@ with ui.guard("the overview"):
                     "<p class='gl-muted'>No benchmark for this year.</p>"
                 )
                 source = row["source"] if row is not None else None
-                trend = figs.trend(ind.id, area)
+                trend = figs.trend(ind.id, area, period=period)
                 trend_html = f"<p>{trend.arrow} {escape(narrative.trend_sentence(trend, 5))}</p>"
                 st.markdown(
                     f"<div class='gl-tile' data-testid='domain-tile' data-domain='{domain.id}'>"
