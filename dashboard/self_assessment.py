@@ -104,7 +104,7 @@ def data_view(figs: Figures, area_code: str, period: str, domain_id: str) -> Dat
     order = [stats.BETTER, stats.SIMILAR, stats.WORSE, stats.HIGHER, stats.LOWER]
     parts = [f"{narrative.COMPARISON_STYLE[c][1]} {counts[c]} {narrative.COMPARISON_STYLE[c][0].lower()}"
              for c in order if counts.get(c)]
-    words = (", ".join(parts) + " than the benchmark") if parts else "No indicator can be compared"
+    words = ("Compared with the benchmark: " + ", ".join(parts)) if parts else "No indicator can be compared"
     if hidden:
         words += f"; {hidden} not shown or not compared"
     better, worse = counts.get(stats.BETTER, 0), counts.get(stats.WORSE, 0)

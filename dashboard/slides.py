@@ -249,7 +249,7 @@ def domain_slide(figs: Figures, area_code: str, period: str, domain, base: meeti
     lines = [
         f"Headline: {ind.name}.",
         change.words,
-        f"The data for this domain: {view.words}",
+        f"The data for this domain. {view.words}",
         f"The board's self-assessment: {rating_words}.",
     ]
     if rating is not None:
@@ -407,8 +407,8 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
                 highlights.append(
                     f"{group} ({dimension.lower()}): {ind.short_name.lower()} {r['value']:.0f}%, "
                     f"{narrative.comparison_phrase(r['comparison'], 'the area as a whole')}.")
-                amount = easyread.out_of_10_words(r["value"])
-                easy.append(f"{group}: {amount} out of 10 said yes to {cat[ind_id].easy_read_name.lower()}.")
+                sentence = easyread.figure_words(ind, r["value"], False)[0]
+                easy.append(f"{group}: {sentence}")
         rows.append(cells)
     table = pd.DataFrame(rows)
     if not highlights:
