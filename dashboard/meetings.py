@@ -136,7 +136,7 @@ def baseline(store: Store, figs: Figures, area_code: str, period: str, today: dt
         return Baseline(last["data_period"], when, f"the last meeting ({_date_words(when)}, which used {last['data_period']} data)")
     periods = [p for p in figs.periods() if p < period]
     if periods:
-        return Baseline(periods[-1], None, f"{periods[-1]} (no earlier meeting is recorded, so this compares with the period before in the data)")
+        return Baseline(periods[-1], None, f"{periods[-1]} (the period before; no earlier meeting is recorded)")
     return Baseline(None, None, "no earlier meeting or earlier data")
 
 

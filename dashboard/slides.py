@@ -41,6 +41,7 @@ SLIDE_KINDS = (AGENDA, DOMAIN, INDICATOR, GROUPS, ACTIONS, SELF_ASSESSMENT)
 RATING_COLUMN = "Board's rating"
 ACTIONS_PER_SLIDE = 4  # rows that fit at 32 px on a 1920 x 1080 screen
 GROUP_INDICATORS = ("control", "choice", "satisfaction")
+DIMENSION_SHORT = {"Age band": "Age", "Primary support reason": "Support reason", "How support is arranged": "Support arranged"}
 
 SLIDE_FONT = dict(family="DejaVu Sans, Source Sans Pro, Arial, sans-serif", size=26, color="#0b0c0c")
 AREA_COLOUR = "#00549f"
@@ -158,10 +159,8 @@ def trend_chart(figs: Figures, ind: Indicator, area_code: str, area_name: str, p
     bench = [(p, b) for p, b in bench if b is not None]
     fig = go.Figure()
     fig.add_trace(go.Scatter(
-        x=shown["period"], y=shown["value"], mode="lines+markers+text", name=area_name,
+        x=shown["period"], y=shown["value"], mode="lines+markers", name=area_name,
         line=dict(color=AREA_COLOUR, width=5), marker=dict(size=18, symbol="circle", color=AREA_COLOUR),
-        text=[ind.format_value(v) for v in shown["value"]], textposition="top center",
-        textfont=dict(size=26, color=AREA_COLOUR),
         error_y=dict(type="data", symmetric=False, array=shown["upper_95"] - shown["value"],
                      arrayminus=shown["value"] - shown["lower_95"], color=AREA_COLOUR, thickness=3, width=10),
     ))
@@ -172,7 +171,7 @@ def trend_chart(figs: Figures, ind: Indicator, area_code: str, area_name: str, p
             line=dict(color=BENCH_COLOUR, width=3, dash="dash"), marker=dict(size=14, symbol="diamond", color=BENCH_COLOUR),
         ))
     fig.update_layout(
-        font=SLIDE_FONT, height=560, width=1100, margin=dict(l=20, r=30, t=30, b=30),
+        font=SLIDE_FONT, height=460, width=1100, margin=dict(l=20, r=30, t=30, b=30),
         plot_bgcolor="white", paper_bgcolor="white",
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(size=24)),
         yaxis_title=ind.unit_suffix.strip() or ind.unit,
@@ -390,7 +389,8 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
     rows = []
     highlights, easy = [], []
     for (dimension, group), part in frame.groupby(["dimension", "group_name"], sort=True):
-        cells = {"Group": f"{group} ({dimension.lower()})"}
+        cells = {"Group": group, "Type": DIMENSION_SHORT.get(dimension, dimension)}
+        better, worse = [], []
         for ind_id in GROUP_INDICATORS:
             r = part[part["indicator_id"] == ind_id]
             ind = cat[ind_id]
@@ -401,20 +401,24 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
             if bool(r["suppressed"]):
                 cells[ind.short_name] = "Not shown"
                 continue
-            _, symbol, _ = narrative.COMPARISON_STYLE[r["comparison"]]
+            word, symbol, _ = narrative.COMPARISON_STYLE[r["comparison"]]
             cells[ind.short_name] = f"{r['value']:.0f}% {symbol}"
-            if r["comparison"] in (stats.BETTER, stats.WORSE, stats.HIGHER, stats.LOWER):
-                highlights.append(
-                    f"{group} ({dimension.lower()}): {ind.short_name.lower()} {r['value']:.0f}%, "
-                    f"{narrative.comparison_phrase(r['comparison'], 'the area as a whole')}.")
-                sentence = easyread.figure_words(ind, r["value"], False)[0]
-                easy.append(f"{group}: {sentence}")
+            if r["comparison"] in (stats.BETTER, stats.HIGHER):
+                better.append((ind, r))
+            elif r["comparison"] in (stats.WORSE, stats.LOWER):
+                worse.append((ind, r))
+        for found, word in ((better, "✔ better"), (worse, "✖ worse")):
+            if found:
+                names = ", ".join(f"{ind.short_name.lower()} {r['value']:.0f}%" for ind, r in found)
+                highlights.append(f"{group} ({dimension.lower()}): {word} than the area as a whole for {names}.")
+                for ind, r in found[:1]:
+                    easy.append(f"{group}: {easyread.figure_words(ind, r['value'], False)[0]}")
         rows.append(cells)
     table = pd.DataFrame(rows)
     if not highlights:
         highlights = ["No group differs significantly from the area as a whole (95% intervals)."]
         easy = ["All groups of people said about the same."]
-    lines = highlights[:4] + ["Symbols: ✔ better, ≈ similar, ✖ worse than the area as a whole (95% intervals)."]
+    lines = highlights[:3]
     if frame.empty:
         lines = ["There are no survey answers for this area and period."]
         easy = ["We have no answers for this year."]
@@ -427,7 +431,8 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
     return Slide(
         kind=GROUPS, key="groups", title="Group highlights", subtitle=f"Survey answers by group · {area_name}, {period}",
         lines=lines, table=table if len(table) else None,
-        table_caption=f"Control, choice and satisfaction by group, {area_name}, {period}",
+        table_caption=(f"Control, choice and satisfaction by group, {area_name}, {period} "
+                       "(✔ better, ≈ similar, ✖ worse than the area as a whole, 95% intervals)"),
         notes=notes or "No survey answers.",
         footer=footer_for(figs, cat["control"], period, area_name),
         easy=EasySlide(title="Groups of people", lines=["Some groups may answer differently.", *easy[:4]],
@@ -572,16 +577,17 @@ def table_html(table: pd.DataFrame, caption: str) -> str:
     return f"<table class='gl-slide-table'><caption>{_esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def slide_html(slide: Slide, number: int, total: int, easy: bool = False) -> str:
-    """The slide's words as HTML (the chart, if any, is drawn beside it by the page)."""
+def slide_html(slide: Slide, number: int, total: int, easy: bool = False, part: str = "all") -> str:
+    """The slide's words as HTML (the chart, if any, is drawn beside it by the page).
+
+    ``part`` splits a standard slide with a chart so the page can put the chart beside the figure:
+    "head" (subtitle and title), "figure" (big figure, sentence, badges), "rest" (lines, table,
+    footer); "all" is the whole slide in one section."""
     if easy and slide.easy is not None:
         e = slide.easy
         pics = []
-        if e.picture:
-            try:
-                pics.append(easyread.picture_svg(e.picture, e.picture_label or e.title, size=200))
-            except OSError:
-                pass
+        if e.picture and easyread.picture_path(e.picture).is_file():
+            pics.append(easyread.picture_svg(e.picture, e.picture_label or e.title, size=200))
         if e.face:
             pics.append(easyread.face_svg(e.face, e.face_words, size=150))
         lines = "".join(f"<p>{_esc(line)}</p>" for line in e.lines)
@@ -598,14 +604,20 @@ def slide_html(slide: Slide, number: int, total: int, easy: bool = False) -> str
     badges = "".join(
         f"<span class='gl-slide-badge' style='background:{colour}'>{_esc(text)}</span>" for text, colour in slide.badges
     )
-    headline = (f"<div class='gl-slide-figure'>{_esc(slide.headline)}</div>" if slide.headline else "")
-    caption = f"<p class='gl-slide-caption'>{_esc(slide.headline_caption)}</p>" if slide.headline_caption else ""
-    lines = "".join(f"<p>{_esc(line)}</p>" for line in slide.lines)
-    table = table_html(slide.table, slide.table_caption) if slide.table is not None else ""
-    return (
-        f"<section class='gl-slide' data-testid='slide' data-kind='{slide.kind}' data-key='{_esc(slide.key)}' "
-        f"aria-label='Slide {number} of {total}: {_esc(slide.title)}'>"
-        f"<p class='gl-slide-sub'>{_esc(slide.subtitle)}</p><h2>{_esc(slide.title)}</h2>"
-        f"{headline}{caption}<div class='gl-slide-badges'>{badges}</div>{lines}{table}"
-        f"<p class='gl-slide-footer'>{_esc(slide.footer)} · Slide {number} of {total}</p></section>"
-    )
+    head = f"<p class='gl-slide-sub'>{_esc(slide.subtitle)}</p><h2>{_esc(slide.title)}</h2>"
+    figure = (f"<div class='gl-slide-figure'>{_esc(slide.headline)}</div>" if slide.headline else "")
+    figure += f"<p class='gl-slide-caption'>{_esc(slide.headline_caption)}</p>" if slide.headline_caption else ""
+    figure += f"<div class='gl-slide-badges'>{badges}</div>"
+    rest = "".join(f"<p>{_esc(line)}</p>" for line in slide.lines)
+    rest += table_html(slide.table, slide.table_caption) if slide.table is not None else ""
+    rest += f"<p class='gl-slide-footer'>{_esc(slide.footer)} · Slide {number} of {total}</p>"
+    attrs = f"data-kind='{slide.kind}' data-key='{_esc(slide.key)}'"
+    if part == "head":
+        return (f"<section class='gl-slide' data-testid='slide' {attrs} "
+                f"aria-label='Slide {number} of {total}: {_esc(slide.title)}'>{head}</section>")
+    if part == "figure":
+        return f"<div class='gl-slide'>{figure}</div>"
+    if part == "rest":
+        return f"<div class='gl-slide'>{rest}</div>"
+    return (f"<section class='gl-slide' data-testid='slide' {attrs} "
+            f"aria-label='Slide {number} of {total}: {_esc(slide.title)}'>{head}{figure}{rest}</section>")
