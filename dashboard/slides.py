@@ -218,7 +218,7 @@ def agenda_slide(meeting_title: str, area_name: str, period: str, base: meetings
             title="What we will talk about",
             lines=[f"{i}. {easy_names.get(name, name)}" for i, (name, _) in enumerate(sections, 1)]
             + [f"This is about {area_name}.", f"The numbers are from {period}."],
-            picture="coproduced_activities", picture_label="A meeting",
+            picture="coproduced_activities", picture_label="Picture: people meeting together",
         ),
     )
 
@@ -266,7 +266,7 @@ def domain_slide(figs: Figures, area_code: str, period: str, domain, base: meeti
         notes=_notes(figs, ind, area_code, period, row, bench, change) + f"\nDomain: {view.words}",
         footer=footer_for(figs, ind, period, area_name, row["source"] if row is not None else None),
         easy=EasySlide(
-            title=domain.easy_read_name, lines=easy_lines, picture=easy_fig.icon, picture_label=easy_fig.title,
+            title=domain.easy_read_name, lines=easy_lines, picture=easy_fig.icon, picture_label=f"Picture: {easy_fig.title}",
             face=easy_fig.face, face_words=easy_fig.face_words,
             chart_svg=easyread.chart_svg(easy_fig), chart_sentence=easy_fig.sentence,
         ),
@@ -348,7 +348,7 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
         + (f"\nTrend test p = {trend.p_value:.3f}." if trend.p_value is not None else ""),
         footer=footer_for(figs, ind, period, area_name, row["source"] if row is not None else None),
         easy=EasySlide(
-            title=easy_fig.title, lines=easy_lines, picture=easy_fig.icon, picture_label=easy_fig.title,
+            title=easy_fig.title, lines=easy_lines, picture=easy_fig.icon, picture_label=f"Picture: {easy_fig.title}",
             face=easy_fig.face, face_words=easy_fig.face_words,
             chart_svg=easyread.chart_svg(easy_fig), chart_sentence=easy_fig.sentence,
         ),
@@ -436,7 +436,7 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
         notes=notes or "No survey answers.",
         footer=footer_for(figs, cat["control"], period, area_name),
         easy=EasySlide(title="Groups of people", lines=["Some groups may answer differently.", *easy[:4]],
-                       picture="control", picture_label="Groups of people"),
+                       picture="control", picture_label="Picture: groups of people"),
     )
 
 
@@ -496,7 +496,7 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
                     for _, r in chunk.iterrows()) or "No actions.",
                 footer=f"Source: board action log kept in the Good Lives dashboard. {area_name}, at {dt.date.today():%d %B %Y}.",
                 easy=EasySlide(title="You said, we did" if key == "completed" else "You said, we will",
-                               lines=easy_lines, picture="you_said_we_did", picture_label="You said, we did",
+                               lines=easy_lines, picture="you_said_we_did", picture_label="Picture: you said, we did",
                                face="happy" if key == "completed" and not empty else None,
                                face_words=easyread.FACE_WORDS["happy"] if key == "completed" and not empty else ""),
             ))
@@ -529,7 +529,7 @@ def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: d
         table=pd.DataFrame(rows), table_caption=f"Self-assessment and data, {area_name}, {period}",
         notes=notes, footer=footer_for(figs, None, period, area_name),
         easy=EasySlide(title="What the board thinks", lines=easy, picture="coproduced_activities",
-                       picture_label="The board"),
+                       picture_label="Picture: the partnership board"),
     )
 
 

@@ -116,7 +116,8 @@ with ui.guard("the actions"):
     else:
         shown = everything
     if shown.empty:
-        st.info(f"No {STATUS_FILTERS[which].lower()} recorded for {area_name} yet.")
+        empty = {"all": "No actions are", "todo": "No actions are still to do", "completed": "No actions are completed"}
+        st.info(f"{empty[which]} recorded for {area_name} yet." if which == "all" else f"{empty[which]} for {area_name}.")
     else:
         table = action_table(shown, figs.catalogue)
         ui.html_table(table, f"{STATUS_FILTERS[which]} for {area_name}", key="actions-table", numeric=("No.",))
