@@ -136,6 +136,17 @@ def footer_for(figs: Figures, ind: Indicator | None, period: str, area_name: str
     return f"Source: {origin}. {area_name}, {period}."
 
 
+def _comparison_badge(comparison: str, bench) -> str:
+    """'✔ Better than England', '≈ Similar to all areas in the data' (words and a symbol)."""
+    word, symbol, _ = narrative.COMPARISON_STYLE[comparison]
+    name = narrative.benchmark_name(bench.label) if bench else "the benchmark"
+    if comparison == stats.SIMILAR:
+        return f"{symbol} Similar to {name}"
+    if comparison == stats.NOT_COMPARED:
+        return f"{symbol} Not compared with {name}"
+    return f"{symbol} {word} than {name}"
+
+
 def _trend(figs: Figures, ind: Indicator, area_code: str, period: str) -> tuple[stats.Trend, int]:
     series = figs.series(ind.id, area_code)
     series = series[series["period"] <= period].tail(5)
@@ -238,7 +249,7 @@ def domain_slide(figs: Figures, area_code: str, period: str, domain, base: meeti
         word, symbol, colour = narrative.COMPARISON_STYLE[row["comparison"]]
         headline = ind.format_value(row["value"])
         caption = narrative.figure_sentence(ind, area_name, period, row["value"], False, row["comparison"], bench.label if bench else None)
-        badges.append((f"{symbol} {word}", colour))
+        badges.append((_comparison_badge(row["comparison"], bench), colour))
     else:
         headline = "Not shown" if row is not None and bool(row["suppressed"]) else "No figure"
         caption = narrative.figure_sentence(ind, area_name, period, None, row is not None and bool(row["suppressed"]))
@@ -317,16 +328,14 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
         word, symbol, colour = narrative.COMPARISON_STYLE[row["comparison"]]
         headline = ind.format_value(row["value"])
         caption = narrative.figure_sentence(ind, area_name, period, row["value"], False, row["comparison"], bench.label if bench else None)
-        badges.append((f"{symbol} {word} than {narrative.benchmark_name(bench.label) if bench else 'the benchmark'}"
-                       if row["comparison"] != stats.SIMILAR else f"{symbol} Similar to {narrative.benchmark_name(bench.label) if bench else 'the benchmark'}",
-                       colour))
+        badges.append((_comparison_badge(row["comparison"], bench), colour))
         lines.append(f"95% interval: {_interval(ind, row)}.")
     else:
         suppressed = row is not None and bool(row["suppressed"])
         headline = "Not shown" if suppressed else "No figure"
         caption = narrative.figure_sentence(ind, area_name, period, None, suppressed)
         if suppressed:
-            lines.append(f"{privacy.SUPPRESSED_TEXT}: small numbers are never shown, to keep people private.")
+            lines.append(f"{privacy.SUPPRESSED_TEXT}. Small numbers are never shown, to keep people private.")
     lines.append(f"Benchmark: {bench.label}, {ind.format_value(bench.value)}." if bench else "Benchmark: none for this period.")
     lines.append(f"{trend.arrow} {narrative.trend_sentence(trend, years)}")
     lines.append(change.words)
