@@ -4,7 +4,7 @@
   easy-read pictures as PNG images with alt text (the picture's ``descr``), a source and period
   footer on every slide, speaker notes with the full figures.
 - PDF: one page per slide in the same order (16:9 pages), the same words and pictures with alt
-  text, the DejaVu Sans font shipped in ``dashboard/fonts`` (no download), and (standard pack)
+  text, the DejaVu Sans font shipped in ``assets/fonts`` (no download), and (standard pack)
   the full figures from the speaker notes on pages at the end.
 
 Charts and SVG pictures become PNG through kaleido, with ONE browser per pack
@@ -21,14 +21,14 @@ import io
 import re
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 import plotly.graph_objects as go
 
 from dashboard import easyread
+from dashboard.config import PROJECT_ROOT
 from dashboard.slides import Meeting, Slide
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+FONTS_DIR = PROJECT_ROOT / "assets" / "fonts"  # DejaVu Sans and its licence (shared with the easy-read pack)
 FORMATS = ("pptx", "pdf")
 MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
