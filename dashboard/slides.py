@@ -466,6 +466,9 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
     counts = actions.summary(frame)
     summary = (f"{counts['open']} open, {counts['in progress']} in progress, {counts['completed']} completed"
                + (f"; {counts['overdue']} past their due date" if counts["overdue"] else "") + ".")
+    if base.meeting_date is not None and len(done):
+        since = sum(1 for d in done["completed_at"] if d is not None and pd.Timestamp(d).date() >= base.meeting_date)
+        summary += f" Completed since {base.words}: {since}."
 
     def about(ind_id) -> str:
         return cat[ind_id].short_name if ind_id and ind_id in cat else "General"
