@@ -90,7 +90,7 @@ def change_finding(ctx: Context, theme: Theme, frame=None) -> Finding:
     if ind.polarity != "none":
         better = up == (ind.polarity == "high_good")
         verdict = ", getting better" if better else ", getting worse"
-    previous = ctx.figs.figure(row["indicator_id"], ctx.area, prev)
+    previous = ctx.figure(row["indicator_id"], prev)
     overlap = (previous is not None and previous["lower_95"] <= row["upper_95"] and row["lower_95"] <= previous["upper_95"])
     caution = (" The two years' 95% intervals overlap, so the change may be chance." if overlap
                else " The two years' 95% intervals do not overlap.")
@@ -111,7 +111,7 @@ def best_finding(ctx: Context, theme: Theme) -> Finding:
         if best["geography_code"] == ctx.area:
             text += f" That is {ctx.area_name}."
         else:
-            mine = ctx.figs.figure(indicator_id, ctx.area, ctx.period)
+            mine = ctx.figure(indicator_id)
             if mine is None or (not mine["suppressed"] and not _ok(mine["value"])):
                 text += f" {ctx.area_name} has no figure."
             elif mine["suppressed"]:

@@ -66,6 +66,24 @@ class Context:
     area: str
     period: str
     group: str = "all"
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _cached(self, key, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def areas_for(self, indicator_id: str, period: str | None = None) -> pd.DataFrame:
+        period = period or self.period
+        return self._cached(("areas_for", indicator_id, period), lambda: self.figs.areas_for(indicator_id, period))
+
+    def benchmark(self, indicator_id: str, period: str | None = None):
+        period = period or self.period
+        return self._cached(("benchmark", indicator_id, period), lambda: self.figs.benchmark(indicator_id, period))
+
+    def figure(self, indicator_id: str, period: str | None = None):
+        period = period or self.period
+        return self._cached(("figure", indicator_id, period), lambda: self.figs.figure(indicator_id, self.area, period))
 
     @property
     def area_name(self) -> str:
@@ -193,11 +211,11 @@ def key_figures(ctx: Context, theme: Theme) -> pd.DataFrame:
     rows = []
     for indicator_id in theme.indicators:
         ind = figs.catalogue[indicator_id]
-        table = figs.areas_for(indicator_id, ctx.period)
+        table = ctx.areas_for(indicator_id)
         mine = table[table["geography_code"] == ctx.area]
         row = mine.iloc[0] if len(mine) else None
-        before = figs.figure(indicator_id, ctx.area, ctx.previous_period) if ctx.previous_period else None
-        bench = figs.benchmark(indicator_id, ctx.period)
+        before = ctx.figure(indicator_id, ctx.previous_period) if ctx.previous_period else None
+        bench = ctx.benchmark(indicator_id)
         best = best_area(ctx, indicator_id)
         rows.append({
             "indicator_id": indicator_id,
@@ -220,7 +238,7 @@ def key_figures(ctx: Context, theme: Theme) -> pd.DataFrame:
 
 def best_area(ctx: Context, indicator_id: str) -> pd.Series | None:
     """The best shown area of the group in the year (highest where neither is better)."""
-    table = ctx.figs.areas_for(indicator_id, ctx.period)
+    table = ctx.areas_for(indicator_id)
     table = table[table["geography_code"].isin(ctx.group_codes) & ~table["suppressed"].astype(bool)
                   & table["value"].notna()]
     if table.empty:
@@ -269,9 +287,9 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
     """The indicator across the areas of the group in the year, ranked, with the benchmark."""
     figs = ctx.figs
     ind = figs.catalogue[indicator_id]
-    table = figs.areas_for(indicator_id, ctx.period)
+    table = ctx.areas_for(indicator_id)
     table = table[table["geography_code"].isin(ctx.group_codes)]
-    bench = figs.benchmark(indicator_id, ctx.period)
+    bench = ctx.benchmark(indicator_id)
     key = f"{indicator_id}-areas"
     if table.empty:
         return Panel(key, f"{ind.short_name} by area", None, pd.DataFrame(), "", pd.DataFrame(),
@@ -307,7 +325,7 @@ def trend_panel(ctx: Context, indicator_id: str) -> Panel:
     series = series[series["geography_level"] == "area"]
     rows = []
     for r in series.itertuples():
-        bench = figs.benchmark(indicator_id, r.period)
+        bench = ctx.benchmark(indicator_id, r.period)
         rows.append({"period": r.period, "value": r.value, "lower_95": r.lower_95, "upper_95": r.upper_95,
                      "suppressed": bool(r.suppressed), "source": r.source, "count": r.count, "base": r.base,
                      "benchmark_value": bench.value if bench else np.nan,
@@ -364,7 +382,7 @@ def _bins_panel(ctx: Context, key: str, title: str, frame: pd.DataFrame, count_c
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no {what} for {ctx.area_name} in {ctx.period}.")
     mine = suppress_cells(mine, count_col, ["area_code"])
-    median = figs.figure(median_id, ctx.area, ctx.period)
+    median = ctx.figure(median_id)
     ind = figs.catalogue[median_id]
     shown = mine[mine[count_col].notna()]
     hidden = int(mine["suppressed"].sum())
@@ -519,6 +537,11 @@ CATEGORY_WRAP = {
 def _category_rates(ctx: Context) -> pd.DataFrame:
     frame = ctx.store.query("breakdowns_by_category")
     frame = suppress_cells(frame, "breakdowns", ["area_code", "period"])
+    few = privacy.is_small(frame["people_supported"].astype(float))  # a rate out of 1-4 people
+    frame.loc[few, "breakdowns"] = np.nan
+    frame.loc[few, "suppressed"] = True
+    frame.loc[few, "suppression_reason"] = privacy.SUPPRESSED_TEXT
+    frame["people_supported"] = frame["people_supported"].astype(float).where(~few)
     frame["per_1000"] = frame["breakdowns"] / frame["people_supported"] * 1000
     names = dict(zip(ctx.figs.areas["area_code"], ctx.figs.areas["area_name"]))
     frame["area_name"] = frame["area_code"].map(names)
@@ -559,7 +582,7 @@ def category_trend_panel(ctx: Context) -> Panel:
         "Year": mine["period"], "Category": mine["category"],
         "Breakdowns": [_count_text(v) for v in mine["breakdowns"]],
         "Per 1,000 people supported": ["" if v != v else f"{v:,.1f}" for v in mine["per_1000"]],
-        "People supported": [f"{v:,.0f}" for v in mine["people_supported"]],
+        "People supported": [_count_text(v) for v in mine["people_supported"]],
     })
     csv = mine[["area_code", "area_name", "period", "category", "breakdowns", "people_supported", "per_1000",
                 "suppression_reason"]]
