@@ -1,0 +1,132 @@
+"""'You said, we did': what self-advocates and families raised, the action agreed, who owns it and
+when it is due. Everyone sees open and completed actions; editors record and update them."""
+# nav: title=You said, we did; order=41; section=Meetings; icon=:material/checklist:
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import actions, auth, ui
+
+ui.page_setup("You said, we did")
+
+STATUS_FILTERS = {"all": "All actions", "todo": "Still to do (open or in progress)", "completed": "Completed"}
+
+
+def _date(value) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return "–"
+    return f"{value.day} {value:%b %Y}"
+
+
+def action_table(frame: pd.DataFrame, catalogue) -> pd.DataFrame:
+    names = {i.id: i.short_name for i in catalogue.indicators}
+    return pd.DataFrame({
+        "No.": frame["action_id"],
+        "You said": frame["raised"],
+        "We did / we will": frame["action"],
+        "Owner": frame["owner"],
+        "Due": [_date(d) + (" (overdue)" if o else "") for d, o in zip(frame["due_date"], frame["overdue"])],
+        "Status": [actions.status_label(s) for s in frame["status"]],
+        "About": [names.get(i, "General") if i else "General" for i in frame["indicator_id"]],
+        "Recorded": [f"{who}, {_date(when)}" for who, when in zip(frame["recorded_by"], frame["recorded_at"])],
+        "Completed": [_date(d) for d in frame["completed_at"]],
+    })
+
+
+def record_form(store, figs, area: str, area_name: str) -> None:
+    cat = figs.catalogue
+    options = [""] + cat.ids
+    with st.form("record_action", clear_on_submit=True):
+        st.markdown(f"**Record an action for {area_name}**")
+        raised = st.text_area("You said: what self-advocates and families raised", max_chars=actions.MAX_TEXT)
+        agreed = st.text_area("We will: the action agreed", max_chars=actions.MAX_TEXT)
+        c1, c2, c3 = st.columns(3)
+        owner = c1.text_input("Owner (a role or a name)", max_chars=actions.MAX_SHORT)
+        due = c2.date_input("Due date", value=dt.date.today() + dt.timedelta(days=90), format="YYYY-MM-DD")
+        status = c3.selectbox("Status", actions.STATUSES, format_func=actions.status_label)
+        indicator = st.selectbox("About which indicator", options,
+                                 format_func=lambda i: cat[i].name if i else "General (no single indicator)")
+        st.caption("Actions are public: do not name a person who draws on care.")
+        saved = st.form_submit_button("Record action", type="primary")
+    if saved:
+        try:
+            number = actions.record_action(store, area, indicator or None, raised, agreed, owner, due, status,
+                                           auth.current_user().name)
+            st.session_state["_action_notice"] = f"Recorded action {number}. It shows in the meeting and the packs."
+            st.rerun()
+        except actions.ActionError as exc:
+            st.error(f"Not saved: {exc}")
+
+
+def update_form(store, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    labels = {int(r.action_id): f"{r.action_id}: {r.raised[:70]}" for r in frame.itertuples()}
+    with st.form("update_action"):
+        st.markdown("**Update an action**")
+        chosen = st.selectbox("Action", list(labels), format_func=labels.get)
+        c1, c2 = st.columns(2)
+        status = c1.selectbox("New status", actions.STATUSES, format_func=actions.status_label)
+        owner = c2.text_input("New owner (leave empty to keep)", max_chars=actions.MAX_SHORT)
+        done = st.text_area("We did: what was done (leave empty to keep the agreed action)", max_chars=actions.MAX_TEXT)
+        saved = st.form_submit_button("Update action")
+    if saved:
+        try:
+            actions.update_action(store, chosen, auth.current_user().name, status=status,
+                                  owner=owner or None, action=done or None)
+            st.session_state["_action_notice"] = f"Updated action {chosen}: {actions.status_label(status)}."
+            st.rerun()
+        except actions.ActionError as exc:
+            st.error(f"Not saved: {exc}")
+
+
+with ui.guard("the actions"):
+    figs = ui.figures()
+    store = ui.store()
+    st.title("You said, we did")
+    st.markdown(
+        "What self-advocates and family carers raised at the partnership board, what the board agreed to "
+        "do, who owns it and when it is due. Open actions are shown at every meeting until they are done.")
+    c1, c2 = st.columns([3, 3])
+    area = ui.choose_area(figs, container=c1)
+    which = ui.url_choice("status", "Show", list(STATUS_FILTERS), "all", STATUS_FILTERS.get, widget="radio", container=c2)
+    ui.show_url_notices()
+    area_name = figs.area_name(area)
+    notice = st.session_state.pop("_action_notice", None)
+    if notice:
+        st.success(notice)
+
+    everything = actions.list_actions(store, area)
+    counts = actions.summary(everything)
+    cols = st.columns(4)
+    for column, (label, value) in zip(cols, [
+        (actions.status_label(actions.OPEN), counts["open"]),
+        (actions.status_label(actions.IN_PROGRESS), counts["in progress"]),
+        (actions.status_label(actions.COMPLETED), counts["completed"]),
+        ("⚠ Past due date", counts["overdue"]),
+    ]):
+        column.metric(label, value)
+
+    if which == "todo":
+        shown = everything[everything["status"] != actions.COMPLETED]
+    elif which == "completed":
+        shown = everything[everything["status"] == actions.COMPLETED]
+    else:
+        shown = everything
+    if shown.empty:
+        st.info(f"No {STATUS_FILTERS[which].lower()} recorded for {area_name} yet.")
+    else:
+        table = action_table(shown, figs.catalogue)
+        ui.html_table(table, f"{STATUS_FILTERS[which]} for {area_name}", key="actions-table", numeric=("No.",))
+        st.download_button("Download these actions (CSV)", table.to_csv(index=False).encode("utf-8"),
+                           file_name=f"actions-{area}.csv", mime="text/csv", on_click="ignore")
+
+    st.subheader("Record and update actions")
+    if auth.is_editor():
+        record_form(store, figs, area, area_name)
+        update_form(store, everything)
+    else:
+        st.info("Editors record and update actions: sign in from the sidebar. Everyone can see them here, "
+                "in meeting mode and in the meeting packs.")
