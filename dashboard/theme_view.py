@@ -128,12 +128,25 @@ def key_figures(panel: themes.Panel, ctx: themes.Context) -> None:
 
 
 def recorded_actions(ctx: themes.Context) -> None:
-    """Actions recorded by editors between meetings, open and completed (when available)."""
-    frame = themes.recorded_actions(ctx.store, ctx.area)
-    if frame is None:
+    """Actions recorded by editors between meetings, open and completed."""
+    found = themes.recorded_actions(ctx.store, ctx.figs, ctx.area)
+    if found is None:
         return
-    st.markdown("<h4 id='recorded-actions'>Actions recorded between meetings</h4>", unsafe_allow_html=True)
-    if frame.empty:
-        st.info(f"No “you said, we did” actions have been recorded for {ctx.area_name}.", icon=":material/info:")
+    table, counts = found
+    st.markdown("<h4 id='recorded-actions'>Actions agreed between meetings</h4>", unsafe_allow_html=True)
+    if table.empty:
+        st.info(f"No “you said, we did” actions have been recorded for {ctx.area_name} yet. Editors record them on "
+                "the “You said, we did” page.", icon=":material/info:")
         return
-    ui.html_table(frame, f"“You said, we did” actions recorded for {ctx.area_name}", key="table-recorded-actions")
+    done = counts.get("completed", 0)
+    st.markdown(
+        f"<p data-testid='recorded-actions-summary'>{ctx.area_name}: <b>{done} of {counts['total']}</b> recorded "
+        f"actions completed; {counts.get('open', 0)} open, {counts.get('in progress', 0)} in progress"
+        f"{', ' + str(counts['overdue']) + ' overdue' if counts.get('overdue') else ''}.</p>",
+        unsafe_allow_html=True,
+    )
+    ui.html_table(table, f"“You said, we did” actions recorded for {ctx.area_name}, open first",
+                  key="table-recorded-actions")
+    st.download_button("Download CSV: actions agreed between meetings", data=table.to_csv(index=False).encode("utf-8"),
+                       file_name=f"actions_{ctx.area}.csv", mime="text/csv", key="download_recorded_actions",
+                       on_click="ignore", icon=":material/download:")

@@ -835,11 +835,24 @@ def i_statements_panel(ctx: Context) -> Panel:
                  note="Making It Real I statements (Think Local Act Personal); answers from people and family carers.")
 
 
-def recorded_actions(store: Store, area: str) -> pd.DataFrame | None:
-    """'You said, we did' actions recorded by editors (issue 6), or None where that part of the
-    dashboard is not installed."""
+def recorded_actions(store: Store, figs: Figures, area: str) -> tuple[pd.DataFrame, dict] | None:
+    """'You said, we did' actions recorded by editors between meetings (dashboard/actions.py),
+    open first: the table people read and the counts by status. None where that part of the
+    dashboard is not installed. Actions are public text, not people: no suppression applies;
+    who recorded them is left out."""
     try:
         from dashboard import actions
-    except ImportError:
+    except ImportError:  # pragma: no cover - the actions module ships with the dashboard
         return None
-    return actions.list_actions(store, area_code=area)
+    frame = actions.list_actions(store, area_code=area)
+    counts = actions.summary(frame)
+    names = {i.id: i.short_name for i in figs.catalogue.indicators}
+    table = pd.DataFrame({
+        "Status": [actions.status_label(s) + (" (overdue)" if o else "") for s, o in zip(frame["status"], frame["overdue"])],
+        "You said": frame["raised"],
+        "We did (the action)": frame["action"],
+        "Owner": frame["owner"],
+        "Due": ["" if d is None else d.strftime("%d %b %Y") for d in frame["due_date"]],
+        "Indicator": ["" if i is None else names.get(i, i) for i in frame["indicator_id"]],
+    })
+    return table, counts

@@ -108,3 +108,26 @@ def test_small_area_and_unknown_group(app_env):
     assert any("planet" in i.value for i in at.info)
     assert at.selectbox(key="w_group_co_production").value == "all"
     assert "Isles of Scilly" in all_text(at)
+
+
+def test_coproduction_page_shows_actions_recorded_between_meetings(db_copy, monkeypatch):
+    from dashboard import actions
+    from dashboard.store import Store
+
+    store = Store(db_copy)
+    actions.record_action(store, LEEDS, "you_said_we_did", "Send papers in easy read a week before",
+                          "Papers sent in easy read 7 days before each meeting", "Board clerk", "2025-03-31",
+                          "completed", "asha")
+    actions.record_action(store, LEEDS, None, "More self-advocates on interview panels",
+                          "Two paid self-advocate places on every panel", "Workforce lead", "2099-06-30", "open", "asha")
+    store.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(db_copy))
+    at = open_page("coproduction", area=LEEDS, period="2024-25")
+    summary = next(m.value for m in at.markdown if "recorded-actions-summary" in m.value)
+    assert "<b>1 of 2</b> recorded actions completed; 1 open" in summary
+    recorded = table(at, "table-recorded-actions")
+    assert recorded.index("More self-advocates") < recorded.index("Send papers in easy read")  # open first
+    assert "✔ Completed" in recorded and "○ Open" in recorded and "asha" not in recorded
+    # another area has none yet, and says so
+    at = open_page("coproduction", area=SCILLY, period="2024-25")
+    assert "No “you said, we did” actions have been recorded for Isles of Scilly" in all_text(at)
