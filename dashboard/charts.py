@@ -167,12 +167,15 @@ def trend_lines(rows: pd.DataFrame, indicator: Indicator, area_name: str, senten
 def binned_bars(rows: pd.DataFrame, label_col: str, count_col: str, y_title: str, sentence: str) -> Chart:
     """Counts in bins (a distribution without single records); hidden bins say 'not shown'."""
     values = rows[count_col].astype(float)
+    ticks = [str(label).replace(" days", "").replace(" to ", "–") for label in rows[label_col]]
     fig = go.Figure(go.Bar(
-        x=rows[label_col], y=values.fillna(0), marker=dict(color=HIGHLIGHT),
+        x=ticks, y=values.fillna(0), marker=dict(color=HIGHLIGHT),
         text=["not shown" if v != v else f"{v:,.0f}" for v in values], textposition="outside",
-        hovertemplate="%{x}: %{text}<extra></extra>", name=y_title,
+        textfont=dict(size=13, color=BENCHMARK), cliponaxis=False,
+        hovertemplate="%{x} days: %{text}<extra></extra>", name=y_title,
     ))
-    _layout(fig, 340, None, y_title, legend=False)
+    _layout(fig, 340, "Days", y_title, legend=False)
+    fig.update_xaxes(type="category", tickangle=0)
     top = values.max()
     fig.update_yaxes(range=[0, (top if top == top and top > 0 else 5) * 1.25])
     return Chart(fig, sentence)
@@ -246,7 +249,7 @@ def stacked_bars(rows: pd.DataFrame, x_col: str, stack_col: str, value_col: str,
 
 def grouped_bars(rows: pd.DataFrame, y_col: str, series_col: str, value_col: str, series: list[str],
                  colours: list[str], x_title: str, sentence: str, lower_col: str | None = None,
-                 upper_col: str | None = None, value_format: str = "{:,.1f}%") -> Chart:
+                 upper_col: str | None = None, value_format: str = "{:,.1f}%", x_max: float | None = 100) -> Chart:
     """Horizontal bars side by side per row (for example with and without a direct payment),
     with 95% whiskers when given; hidden values are labelled 'not shown'."""
     fig = go.Figure()
@@ -260,13 +263,16 @@ def grouped_bars(rows: pd.DataFrame, y_col: str, series_col: str, value_col: str
                          arrayminus=(values - part[lower_col]).fillna(0), color=BENCHMARK, thickness=1.5, width=4)
         fig.add_trace(go.Bar(
             y=ys, x=values.fillna(0), orientation="h", name=name, marker=dict(color=colour), error_x=error,
-            text=["not shown" if v != v else value_format.format(v) for v in values], textposition="outside",
-            cliponaxis=False, hovertemplate="%{y}: " + name + " %{text}<extra></extra>",
+            text=["not shown" if v != v else value_format.format(v) for v in values],
+            # a figure sits inside its bar, clear of the whisker; "not shown" beside the empty bar
+            textposition=["outside" if v != v or v < 12 else "inside" for v in values],
+            insidetextanchor="start", textfont=dict(size=13), cliponaxis=False,
+            hovertemplate="%{y}: " + name + " %{text}<extra></extra>",
         ))
     _layout(fig, max(300, 36 * len(ys) * max(1, len(series)) + 140), x_title)
     fig.update_layout(barmode="group")
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(ys)))
-    fig.update_xaxes(rangemode="tozero")
+    fig.update_xaxes(rangemode="tozero", range=[0, x_max * 1.12] if x_max else None)
     return Chart(fig, sentence)
 
 
@@ -281,7 +287,7 @@ def heatmap(values: pd.DataFrame, text: pd.DataFrame, colour_title: str, sentenc
         hovertemplate="%{y}, %{x}: %{text}<extra></extra>", xgap=2, ygap=2,
     ))
     _layout(fig, max(300, 48 * len(values.index) + 160), legend=False)
-    fig.update_xaxes(side="top", tickangle=0, automargin=True)
+    fig.update_xaxes(side="top", tickangle=0, automargin=True, tickfont=dict(size=12))
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(plot_bgcolor="#dfe3e5")
     return Chart(fig, sentence)

@@ -77,6 +77,7 @@ def _download(panel: themes.Panel, ctx: themes.Context) -> None:
         key=f"download_{panel.key}",
         on_click="ignore",
         icon=":material/download:",
+        wrap=True,
     )
 
 

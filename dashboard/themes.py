@@ -113,6 +113,11 @@ class Context:
             return f"{me['council_type'].iloc[0]} councils"
         return "all areas in the data"
 
+    def recent_periods(self, years: int) -> list[str]:
+        """The chosen year and up to ``years - 1`` years before it (years in the data)."""
+        periods = [p for p in self.figs.periods() if p <= self.period]
+        return periods[-years:] if periods else [self.period]
+
     @property
     def previous_period(self) -> str | None:
         periods = self.figs.periods()
@@ -506,7 +511,7 @@ def control_panel(ctx: Context) -> Panel:
         sentence += (" The 95% intervals overlap, so the difference may be chance." if overlap
                      else " The 95% intervals do not overlap.")
     chart = charts.grouped_bars(frame, "label", "payment_group", "value", ["With a direct payment", "Without a direct payment"],
-                                [charts.HIGHLIGHT, charts.OTHER], "People with control over daily life (%)", sentence,
+                                [charts.HIGHLIGHT, charts.OTHER], "Control over daily life (%)", sentence,
                                 lower_col="lower_95", upper_col="upper_95")
     table = pd.DataFrame({
         "Area": frame["area_name"],
@@ -526,9 +531,9 @@ def control_panel(ctx: Context) -> Panel:
 # ------------------------------------------------------------------ collaboration breakdowns
 
 CATEGORY_WRAP = {
-    "transition to adult services": "transition to<br>adult services",
-    "hospital or ATU discharge": "hospital or<br>ATU discharge",
-    "NHS specialist commissioning": "NHS specialist<br>commissioning",
+    "transition to adult services": "transition<br>to adult<br>services",
+    "hospital or ATU discharge": "hospital<br>or ATU<br>discharge",
+    "NHS specialist commissioning": "NHS<br>specialist<br>commissioning",
     "crisis response": "crisis<br>response",
     "provider handover": "provider<br>handover",
 }
@@ -644,6 +649,7 @@ def breakdown_notes(store: Store, area: str, period: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ co-production
 
 LEVELS = ["informed", "consulted", "engaged", "co-designed", "co-produced"]
+DECISION_YEARS = 3  # the decisions chart pools the chosen year and the two before it
 ROLES = {"self_advocates": "Self-advocates", "family_carers": "Family carers", "professionals": "Professionals"}
 
 
@@ -676,13 +682,16 @@ def levels_panel(ctx: Context) -> Panel:
 
 
 def decisions_panel(ctx: Context) -> Panel:
-    """Which decisions self-advocates and family carers took part in, in the year."""
-    frame = ctx.store.query("coproduction_decisions", period=ctx.period)
+    """Which decisions self-advocates and family carers took part in, over the chosen year and
+    the two before it (one council makes few decisions of each kind in a year)."""
+    years = ctx.recent_periods(DECISION_YEARS)
+    span = years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}"
+    frame = ctx.store.query("coproduction_decisions", from_period=years[0], to_period=years[-1])
     mine = frame[frame["area_code"] == ctx.area].sort_values("decision_order")
     key, title = "decisions", "Which decisions self-advocates and families took part in"
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no co-production activities recorded for {ctx.area_name} in {ctx.period}.")
+                     empty=f"There are no co-production activities recorded for {ctx.area_name} in {span}.")
     long = pd.concat([
         mine.assign(who="Self-advocates", count=mine["with_self_advocates"]),
         mine.assign(who="Family carers", count=mine["with_family_carers"]),
@@ -697,32 +706,33 @@ def decisions_panel(ctx: Context) -> Panel:
     for decision in mine["decision"]:
         rows = long[long["decision"] == decision].set_index("who")
         if decisions[decision] == 0:
-            parts.append(f"{decision}: none in the year")
+            parts.append(f"{decision.capitalize()}: none")
         elif rows["suppressed"].all():
-            parts.append(f"{decision}: not shown, small numbers")
+            parts.append(f"{decision.capitalize()}: not shown, small numbers")
         else:
             bits = [f"{who.lower()} in {r['value']:.0f}%" for who, r in rows.iterrows() if not r["suppressed"]]
-            parts.append(f"{decision}: " + " and ".join(bits) + f" of {decisions[decision]:,.0f}")
-    sentence = (f"Bar chart of the decisions in {ctx.area_name} in {ctx.period} that self-advocates and family carers "
+            parts.append(f"{decision.capitalize()}: " + " and ".join(bits) + f" of {decisions[decision]:,.0f}")
+    sentence = (f"Bar chart of the decisions in {ctx.area_name} in {span} that self-advocates and family carers "
                 "took part in, as a percent of each kind of decision. " + "; ".join(parts) + ".")
     chart = charts.grouped_bars(long, "decision", "who", "value", ["Self-advocates", "Family carers"],
-                                [charts.HIGHLIGHT, charts.SERIES_COLOURS[3]], "Percent of decisions taken part in", sentence,
+                                [charts.HIGHLIGHT, charts.SERIES_COLOURS[3]], "Percent of decisions", sentence,
                                 lower_col="lower_95", upper_col="upper_95", value_format="{:,.0f}%")
     table = pd.DataFrame({
         "Decision": mine["decision"].str.capitalize(),
-        "Decisions in the year": [_count_text(decisions_shown[d]) for d in mine["decision"]],
+        "Decisions": [_count_text(decisions_shown[d]) for d in mine["decision"]],
     })
     for who in ["Self-advocates", "Family carers"]:
         rows = long[long["who"] == who].set_index("decision")
         table[f"With {who.lower()}"] = [
             privacy.SUPPRESSED_TEXT if rows.loc[d, "suppressed"] else f"{rows.loc[d, 'count']:,.0f} ({rows.loc[d, 'value']:.0f}%)"
             if rows.loc[d, "base"] > 0 else "0" for d in mine["decision"]]
-    csv = long.assign(area_name=ctx.area_name, period=ctx.period)[
+    csv = long.assign(area_name=ctx.area_name, period=span)[
         ["area_code", "area_name", "period", "decision", "who", "count", "base", "value", "lower_95", "upper_95",
          "suppression_reason"]].rename(columns={"count": "decisions_taken_part_in", "base": "decisions"})
-    return Panel(key, title, chart, table, f"Decisions with self-advocates and family carers, {ctx.area_name}, {ctx.period}",
-                 csv, numeric=("Decisions in the year",),
-                 note="A decision counts when at least one self-advocate (or family carer) took part.")
+    return Panel(key, title, chart, table, f"Decisions with self-advocates and family carers, {ctx.area_name}, {span}",
+                 csv, numeric=("Decisions",),
+                 note=f"Decisions in {span} together (a council makes few of each kind in a year). A decision counts "
+                      "when at least one self-advocate (or family carer) took part.")
 
 
 def participants_panel(ctx: Context) -> Panel:

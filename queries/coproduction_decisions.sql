@@ -1,9 +1,11 @@
 -- coproduction_decisions: co-production activities
--- Which decisions self-advocates and families took part in: one row per area with activities
--- in the year and decision (writing a service specification, choosing providers, recruiting
--- staff; zero where none), with decisions, with_self_advocates (at least one self-advocate
--- took part) and with_family_carers (at least one family carer took part).
--- $period: financial year, for example 2024-25
+-- Which decisions self-advocates and families took part in, over a run of financial years
+-- (decisions are few in one year): one row per area with activities in those years and
+-- decision (writing a service specification, choosing providers, recruiting staff; zero where
+-- none), with decisions, with_self_advocates (at least one self-advocate took part) and
+-- with_family_carers (at least one family carer took part).
+-- $from_period: first financial year, for example 2022-23
+-- $to_period: last financial year, for example 2024-25
 
 with decision_types as (
     select * from (values
@@ -12,13 +14,13 @@ with decision_types as (
 ),
 
 area_list as (
-    select distinct area_code from coproduction_activities where period = $period
+    select distinct area_code from coproduction_activities where period between $from_period and $to_period
 ),
 
 activities as (
     select area_code, activity, self_advocates, family_carers
     from coproduction_activities
-    where period = $period
+    where period between $from_period and $to_period
 ),
 
 final as (

@@ -219,8 +219,9 @@ def test_levels_decisions_actions_and_i_statements_are_hidden_for_small_counts(s
     c = ctx(store, figures)
     levels = themes.levels_panel(c)  # Leeds: 1, 2, 1, 2, 2 activities a year
     assert set(levels.table.drop(columns="Year").stack()) == {privacy.SUPPRESSED_TEXT}
-    decisions = themes.decisions_panel(c)  # one of each decision
-    assert set(decisions.table["Decisions in the year"]) == {privacy.SUPPRESSED_TEXT}
+    decisions = themes.decisions_panel(c)  # one of each decision a year: 3 in 2022-23 to 2024-25
+    assert set(decisions.table["Decisions"]) == {privacy.SUPPRESSED_TEXT}
+    assert "in 2022-23 to 2024-25" in decisions.sentence
     actions = themes.actions_panel(c)  # 3 completed, 2 open
     assert set(actions.table["Completed"]) == {privacy.SUPPRESSED_TEXT}
     answers = themes.i_statements_panel(c)  # 4, 2, 1 per theme
@@ -242,10 +243,11 @@ def test_levels_and_decisions_with_more_activities(db_copy):
     c = ctx(store, build_figures(store))
     levels = themes.levels_panel(c).table.set_index("Year").loc[PERIOD]
     assert levels["Co-produced"] == "8"  # 2 + 6
+    # specifications in 2022-23 to 2024-25: one a year (self-advocates and family carers) and the six new ones
     decisions = themes.decisions_panel(c).table.set_index("Decision").loc["Writing a service specification"]
-    assert decisions["Decisions in the year"] == "7"
-    assert decisions["With self-advocates"] == "7 (100%)"
-    assert decisions["With family carers"] == privacy.SUPPRESSED_TEXT  # 3 of 7: small
+    assert decisions["Decisions"] == "9"
+    assert decisions["With self-advocates"] == "9 (100%)"
+    assert decisions["With family carers"] == privacy.SUPPRESSED_TEXT  # 5 of 9: the 4 without are few
     actions = themes.actions_panel(c).table.set_index("Year").loc[PERIOD]
     # 9 completed, 2 open: the 2 is hidden, and the 9 with it (the total of 11 is on the page)
     assert (actions["Completed"], actions["Still open"]) == (privacy.SUPPRESSED_TEXT, privacy.SUPPRESSED_TEXT)

@@ -106,13 +106,18 @@ def test_coproduction_levels(store):
 
 
 def test_coproduction_decisions(store):
-    frame = store.query("coproduction_decisions", period=PERIOD)
+    frame = store.query("coproduction_decisions", from_period=PERIOD, to_period=PERIOD)
     leeds = frame[frame["area_code"] == LEEDS]
     assert list(leeds["decision"]) == ["writing a service specification", "choosing providers", "recruiting staff"]
     assert list(leeds["decisions"]) == [1, 1, 1]
     assert list(leeds["with_self_advocates"]) == [1, 0, 1]
     assert list(leeds["with_family_carers"]) == [1, 1, 0]
     assert by_area(frame, READING, "decisions") == [0, 1, 0]
+    # three years together: the same decisions each year
+    pooled = store.query("coproduction_decisions", from_period="2022-23", to_period=PERIOD)
+    assert by_area(pooled, LEEDS, "decisions") == [3, 3, 3]
+    assert by_area(pooled, LEEDS, "with_self_advocates") == [3, 0, 3]
+    assert by_area(pooled, KIRKLEES, "with_family_carers") == [3, 3, 0]
 
 
 def test_coproduction_participants(store):
