@@ -167,7 +167,7 @@ def trend_lines(rows: pd.DataFrame, indicator: Indicator, area_name: str, senten
 def binned_bars(rows: pd.DataFrame, label_col: str, count_col: str, y_title: str, sentence: str) -> Chart:
     """Counts in bins (a distribution without single records); hidden bins say 'not shown'."""
     values = rows[count_col].astype(float)
-    ticks = [str(label).replace(" days", "").replace(" to ", "–") for label in rows[label_col]]
+    ticks = [str(label).replace(" days or more", "+").replace(" days", "").replace(" to ", "–") for label in rows[label_col]]
     fig = go.Figure(go.Bar(
         x=ticks, y=values.fillna(0), marker=dict(color=HIGHLIGHT),
         text=["not shown" if v != v else f"{v:,.0f}" for v in values], textposition="outside",

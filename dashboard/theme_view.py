@@ -8,7 +8,7 @@ import re
 
 import streamlit as st
 
-from dashboard import charts, themes, ui
+from dashboard import charts, config, findings, themes, ui
 from dashboard.findings import Finding
 from dashboard.indicators import Figures
 
@@ -151,3 +151,25 @@ def recorded_actions(ctx: themes.Context) -> None:
     st.download_button("Download CSV: actions agreed between meetings", data=table.to_csv(index=False).encode("utf-8"),
                        file_name=f"actions_{ctx.area}.csv", mime="text/csv", key="download_recorded_actions",
                        on_click="ignore", icon=":material/download:")
+
+
+@st.cache_resource(max_entries=24, show_spinner="Working out the figures for this page…")
+def _page(theme_key: str, db_path: str, version: str, area: str, period: str, group: str):
+    """Findings, key figures and every section of a theme page, built once per data version and
+    choice (charts, tables and CSVs hold no editor-only data, so every session may share them)."""
+    ctx = themes.Context(ui.store(), ui.figures(), area, period, group)
+    theme = themes.THEMES[theme_key]
+    return findings.for_page(ctx, theme), themes.key_figures_panel(ctx, theme), themes.SECTIONS[theme_key](ctx)
+
+
+def render(theme_key: str, ctx: themes.Context, after: dict | None = None) -> None:
+    """The page body: findings, key figures, then each section; ``after`` maps a section key to
+    a function drawn just after it (for parts that must not be cached, such as recorded actions)."""
+    found, key_panel, sections = _page(theme_key, str(config.database_path()), ctx.store.data_version(),
+                                       ctx.area, ctx.period, ctx.group)
+    show_findings(found)
+    key_figures(key_panel, ctx)
+    for sec in sections:
+        section(sec.title, sec.panels, ctx, sec.intro)
+        if after and sec.key in after:
+            after[sec.key](ctx)

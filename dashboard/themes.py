@@ -866,3 +866,77 @@ def recorded_actions(store: Store, figs: Figures, area: str) -> tuple[pd.DataFra
         "Indicator": ["" if i is None else names.get(i, i) for i in frame["indicator_id"]],
     })
     return table, counts
+
+
+# ------------------------------------------------------------------ the pages, section by section
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    panels: list[Panel]
+    intro: str | None = None
+
+
+def direct_payments_sections(ctx: Context) -> list[Section]:
+    return [
+        Section("uptake", "Uptake", [trend_panel(ctx, "direct_payments"), areas_panel(ctx, "direct_payments")],
+                "People with a direct payment, of everyone in long-term support. Where the published ASCOF file "
+                "has the year, England is the benchmark; otherwise all areas in the data."),
+        Section("self-directed-support", "Self-directed support",
+                [trend_panel(ctx, "self_directed_support"), areas_panel(ctx, "self_directed_support")]),
+        Section("first-payment", "Days from agreement to first payment",
+                [payment_wait_panel(ctx), areas_panel(ctx, "days_to_first_payment")],
+                "How long people waited for their money once a direct payment was agreed: counts in groups of days "
+                "(never single people), and the median with its 95% interval."),
+        Section("holders-say", "What direct-payment holders say about flexibility", [agreement_panel(ctx)]),
+        Section("letters", "Money recovered and “unauthorised spend” letters",
+                [areas_panel(ctx, "clawbacks_per_100"), areas_panel(ctx, "unauthorised_spend_per_100")],
+                "Letters per 100 direct-payment holders who answered the survey. Fewer is better: many letters can "
+                "mean people are over-audited."),
+        Section("individual-service-funds", "Individual service funds",
+                [trend_panel(ctx, "individual_service_funds"), areas_panel(ctx, "individual_service_funds")]),
+        Section("control", "Control over daily life, with and without a direct payment", [control_panel(ctx)]),
+    ]
+
+
+def collaboration_sections(ctx: Context) -> list[Section]:
+    return [
+        Section("rate", "Breakdowns per 1,000 people supported",
+                [trend_panel(ctx, "breakdowns_per_1000"), areas_panel(ctx, "breakdowns_per_1000")]),
+        Section("by-category-over-time", "By category, over time", [category_trend_panel(ctx)]),
+        Section("area-by-category", "Area by category", [heatmap_panel(ctx)]),
+        Section("delays", "How long breakdowns delayed support",
+                [delay_panel(ctx), areas_panel(ctx, "breakdown_days_delayed")]),
+        Section("resolved", "Resolved within 28 days, and escalated",
+                [areas_panel(ctx, "breakdowns_resolved_28_days"), areas_panel(ctx, "breakdowns_escalated")]),
+        Section("transition", "Called out: transition to adult services",
+                [trend_panel(ctx, "transition_breakdowns_per_1000"), areas_panel(ctx, "transition_breakdowns_per_1000")],
+                "Young people moving from children's to adult services."),
+        Section("discharge", "Called out: hospital or ATU discharge",
+                [trend_panel(ctx, "discharge_breakdowns_per_1000"), areas_panel(ctx, "discharge_breakdowns_per_1000")],
+                "People leaving hospital or an assessment and treatment unit (ATU)."),
+    ]
+
+
+def coproduction_sections(ctx: Context) -> list[Section]:
+    return [
+        Section("levels", "Activities by level of involvement", [levels_panel(ctx), areas_panel(ctx, "coproduced_activities")],
+                "Informed, consulted, engaged, co-designed or co-produced: the deeper levels are real co-production."),
+        Section("decisions", "Which decisions self-advocates and families took part in",
+                [decisions_panel(ctx), areas_panel(ctx, "decisions_with_self_advocates")]),
+        Section("who", "Who took part", [participants_panel(ctx), areas_panel(ctx, "self_advocate_share")]),
+        Section("paid", "People paid for their time",
+                [trend_panel(ctx, "people_paid_for_time"), areas_panel(ctx, "people_paid_for_time")]),
+        Section("you-said-we-did", "“You said, we did”", [actions_panel(ctx), areas_panel(ctx, "you_said_we_did")]),
+        Section("i-statements", "I-statement answers by theme", [i_statements_panel(ctx), areas_panel(ctx, "i_statements_yes")]),
+    ]
+
+
+THEMES = {t.key: t for t in (DIRECT_PAYMENTS, COLLABORATION, COPRODUCTION)}
+SECTIONS = {
+    DIRECT_PAYMENTS.key: direct_payments_sections,
+    COLLABORATION.key: collaboration_sections,
+    COPRODUCTION.key: coproduction_sections,
+}

@@ -4,7 +4,7 @@ resolution and escalation, transition and discharge called out; notes for editor
 
 import streamlit as st
 
-from dashboard import auth, findings, theme_view, themes, ui
+from dashboard import auth, theme_view, themes, ui
 
 ui.page_setup("Collaboration breakdowns")
 
@@ -14,26 +14,7 @@ with ui.guard("the collaboration breakdowns page"):
     st.write("Where does working together break down: at transition to adult services, at discharge from hospital "
              "or an assessment and treatment unit (ATU), with housing, NHS specialist commissioning, in a crisis?")
     ctx = theme_view.filters(figs, "breakdowns_per_1000")
-    theme = themes.COLLABORATION
-    theme_view.show_findings(findings.for_page(ctx, theme))
-    theme_view.key_figures(themes.key_figures_panel(ctx, theme), ctx)
-
-    theme_view.section("Breakdowns per 1,000 people supported",
-                       [themes.trend_panel(ctx, "breakdowns_per_1000"), themes.areas_panel(ctx, "breakdowns_per_1000")], ctx)
-    theme_view.section("By category, over time", [themes.category_trend_panel(ctx)], ctx)
-    theme_view.section("Area by category", [themes.heatmap_panel(ctx)], ctx)
-    theme_view.section("How long breakdowns delayed support",
-                       [themes.delay_panel(ctx), themes.areas_panel(ctx, "breakdown_days_delayed")], ctx)
-    theme_view.section("Resolved within 28 days, and escalated",
-                       [themes.areas_panel(ctx, "breakdowns_resolved_28_days"), themes.areas_panel(ctx, "breakdowns_escalated")], ctx)
-    theme_view.section("Called out: transition to adult services",
-                       [themes.trend_panel(ctx, "transition_breakdowns_per_1000"),
-                        themes.areas_panel(ctx, "transition_breakdowns_per_1000")], ctx,
-                       "Young people moving from children's to adult services.")
-    theme_view.section("Called out: hospital or ATU discharge",
-                       [themes.trend_panel(ctx, "discharge_breakdowns_per_1000"),
-                        themes.areas_panel(ctx, "discharge_breakdowns_per_1000")], ctx,
-                       "People leaving hospital or an assessment and treatment unit (ATU).")
+    theme_view.render(themes.COLLABORATION.key, ctx)
 
     st.subheader("Notes on each breakdown", anchor="notes")
     if auth.is_editor():

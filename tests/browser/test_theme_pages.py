@@ -8,6 +8,7 @@ import shutil
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import privacy
 from tests.browser.conftest import (EDITOR_NAME, EDITOR_PASSWORD, READY, Server, axe_violations, open_app,
@@ -57,10 +58,18 @@ def open_table(page, title: str) -> str:
 def download_all(page) -> list[tuple[str, str]]:
     """Click every CSV download on the page; returns (file name, text) for each."""
     files = []
+    page.wait_for_selector(READY, timeout=60_000)
     buttons = page.locator("[data-testid='stDownloadButton'] button")
     for i in range(buttons.count()):
-        with page.expect_download() as info:
-            buttons.nth(i).click()
+        for attempt in range(3):  # a rerun on a busy server can replace the file behind a button
+            try:
+                with page.expect_download(timeout=20_000) as info:
+                    buttons.nth(i).click()
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
+                page.wait_for_selector(READY, timeout=60_000)
         download = info.value
         files.append((download.suggested_filename, open(download.path(), encoding="utf-8").read()))
     return files
