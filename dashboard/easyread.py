@@ -76,7 +76,7 @@ HARD_WORDS = {
 
 #: the comparison place, said plainly for the exact figure
 _BENCHMARK_WORDS = {
-    "England (published ASCOF)": "England (the national figure)",
+    "England (published ASCOF)": "England, the national figure",
     "All areas in the data": "all places in this dashboard",
 }
 
@@ -423,6 +423,31 @@ def easy_read_area(figures, area_code: str, period: str, indicator_ids: list[str
     return out
 
 
+def find_places(names: dict[str, str], search: str) -> tuple[list[tuple[str, str]], bool]:
+    """Places whose name matches what was typed, best first: ([(name, code)], exact).
+
+    Names that start with the text come first, then names with a word that starts with it, then
+    any name containing it. When nothing contains it, close spellings are offered instead
+    ("Leds" finds Leeds) and ``exact`` is False.
+    """
+    text = " ".join(search.lower().split())
+    if not text:
+        return sorted((n, c) for c, n in names.items()), True
+
+    def rank(name: str) -> tuple:
+        low = name.lower()
+        return (not low.startswith(text), not any(w.startswith(text) for w in re.split(r"[\s,\-]+", low)), low)
+
+    found = [(n, c) for c, n in names.items() if text in n.lower()]
+    if found:
+        return sorted(found, key=lambda nc: rank(nc[0])), True
+    import difflib
+
+    by_lower = {n.lower(): (n, c) for c, n in names.items()}
+    close = difflib.get_close_matches(text, list(by_lower), n=5, cutoff=0.6)
+    return [by_lower[n] for n in close], False
+
+
 # ------------------------------------------------------------------ checks on the words
 
 
@@ -510,33 +535,45 @@ def icon_array_svg(filled: int, label: str, width: int = 520) -> str:
 
 
 def bar_svg(value: float, benchmark: float | None, label: str, value_words: str = "", width: int = 520) -> str:
-    """One bar for the area and a mark for "most places" (no whiskers). Text alternative: ``label``."""
+    """One bar for the area and a mark for "most places" (no whiskers). Text alternative: ``label``.
+
+    The words in the picture are 32 units high in a 520-unit-wide drawing, so they stay at least
+    20 px even when the chart shrinks to a phone's width (about 330 px)."""
     top = max(value, benchmark or 0) * 1.25 or 1.0
     inner = 480
     bar = max(2.0, inner * value / top)
     parts = [
-        f'<rect x="20" y="40" width="{inner}" height="56" fill="#ffffff" stroke="#505a5f" stroke-width="2"/>',
-        f'<rect x="20" y="40" width="{bar:.1f}" height="56" fill="{FILLED}"/>',
+        f'<rect x="20" y="48" width="{inner}" height="56" fill="#ffffff" stroke="#505a5f" stroke-width="2"/>',
+        f'<rect x="20" y="48" width="{bar:.1f}" height="56" fill="{FILLED}"/>',
     ]
     if value_words:
         parts.append(
-            f'<text x="28" y="30" font-size="24" font-weight="700" fill="#0b0c0c">{html.escape(value_words)}</text>'
+            f'<text x="20" y="34" font-size="32" font-weight="700" fill="#0b0c0c">{html.escape(value_words)}</text>'
         )
     if benchmark is not None:
         mark = 20 + inner * benchmark / top
-        parts.append(f'<line x1="{mark:.1f}" y1="30" x2="{mark:.1f}" y2="110" stroke="#0b0c0c" stroke-width="5"/>')
-        anchor = "end" if mark > 300 else "start"
-        dx = -8 if anchor == "end" else 8
+        parts.append(f'<line x1="{mark:.1f}" y1="40" x2="{mark:.1f}" y2="116" stroke="#0b0c0c" stroke-width="6"/>')
+        # the triangle sits under the mark; the words run away from the nearer edge
+        words, anchor, dx = (f"{MOST_PLACES} ▲", "end", 11) if mark > 270 else (f"▲ {MOST_PLACES}", "start", -11)
         parts.append(
-            f'<text x="{mark + dx:.1f}" y="136" font-size="24" fill="#0b0c0c" text-anchor="{anchor}">▲ {MOST_PLACES}</text>'
+            f'<text x="{mark + dx:.1f}" y="150" font-size="32" fill="#0b0c0c" text-anchor="{anchor}">{words}</text>'
         )
     label_attr = html.escape(label, quote=True)
-    height = round(width * 150 / 520)
+    height = round(width * 164 / 520)
     return (
-        f'<svg class="gl-er-bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 150" width="{width}" '
+        f'<svg class="gl-er-bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 164" width="{width}" '
         f'height="{height}" role="img" aria-label="{label_attr}" focusable="false"><title>{label_attr}</title>'
         + "".join(parts) + "</svg>"
     )
+
+
+def value_words(fig: EasyReadFigure) -> str:
+    """The rounded figure as words for a bar: '18 days', '60'; '' when there is none."""
+    if fig.value is None:
+        return ""
+    if fig.kind == "proportion":
+        return f"{out_of_10_words(fig.value)} out of 10"
+    return whole_number_words(fig.value) + (" days" if fig.kind == "median" else "")
 
 
 def chart_svg(fig: EasyReadFigure, width: int = 520) -> str:
@@ -544,6 +581,5 @@ def chart_svg(fig: EasyReadFigure, width: int = 520) -> str:
     if fig.chart == "icons" and fig.out_of_10 is not None:
         return icon_array_svg(fig.out_of_10, fig.sentence, width)
     if fig.chart == "bar" and fig.value is not None:
-        words = whole_number_words(fig.value) + (" days" if fig.kind == "median" else "")
-        return bar_svg(fig.value, fig.benchmark_value, fig.sentence, words, width)
+        return bar_svg(fig.value, fig.benchmark_value, fig.sentence, f"{fig.area_name}: {value_words(fig)}", width)
     return ""

@@ -4,7 +4,7 @@
   easy-read pictures as PNG images with alt text (the picture's ``descr``), a source and period
   footer on every slide, speaker notes with the full figures.
 - PDF: one page per slide in the same order (16:9 pages), the same words and pictures with alt
-  text, the DejaVu Sans font shipped in ``dashboard/fonts`` (no download), and (standard pack)
+  text, the DejaVu Sans font shipped in ``assets/fonts`` (no download), and (standard pack)
   the full figures from the speaker notes on pages at the end.
 
 Charts and SVG pictures become PNG through kaleido, with ONE browser per pack
@@ -21,14 +21,14 @@ import io
 import re
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 import plotly.graph_objects as go
 
 from dashboard import easyread
+from dashboard.config import PROJECT_ROOT
 from dashboard.slides import Meeting, Slide
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+FONTS_DIR = PROJECT_ROOT / "assets" / "fonts"  # DejaVu Sans and its licence (shared with the easy-read pack)
 FORMATS = ("pptx", "pdf")
 MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -186,6 +186,48 @@ def _pptx_text(frame, lines, size, bold=False, colour=None, space=6):
         para.space_after = Pt(space)
 
 
+def _wrapped_lines(text: str, size: float, width_pt: float) -> int:
+    """How many lines ``text`` takes at ``size`` points in ``width_pt`` (measured with the DejaVu
+    Sans shipped here, wider than the usual slide fonts, so the estimate errs on the safe side)."""
+    font = _measure_font()
+    scale = size / 100
+    lines, current = 1, 0.0
+    space = font.getlength(" ") * scale
+    for word in text.split():
+        length = font.getlength(word) * scale
+        if current and current + space + length > width_pt:
+            lines += 1
+            current = length
+        else:
+            current += (space if current else 0) + length
+    return lines
+
+
+_FONT_CACHE: dict = {}
+
+
+def _measure_font():
+    from PIL import ImageFont
+
+    if "font" not in _FONT_CACHE:
+        _FONT_CACHE["font"] = ImageFont.truetype(str(FONTS_DIR / "DejaVuSans.ttf"), 100)
+    return _FONT_CACHE["font"]
+
+
+def fit_size(lines: list[str], width_emu: int, height_emu: int, largest: float, smallest: float = 12,
+             space_pt: float = 6) -> float:
+    """The largest font size (points, down to ``smallest``) at which the lines fit the box."""
+    width_pt = width_emu / 12700 - 14.4  # less the text box's inner margins (0.1 in each side)
+    height_pt = height_emu / 12700 - 7.2
+    size = largest
+    while size > smallest:
+        needed = sum(_wrapped_lines(line, size, width_pt) * size * 1.2 + space_pt for line in lines)
+        if needed <= height_pt:
+            return size
+        size -= 1
+    return smallest
+
+
 def _pptx_picture(slide, picture: Picture, left, top, width=None, height=None):
     stream = io.BytesIO(picture.png)
     if width is not None and height is not None:  # fit inside the box, keep the aspect
@@ -259,7 +301,8 @@ def build_pptx(meeting: Meeting, easy: bool = False, pictures: list[dict[str, Pi
             words_w = width - left_w
             words_h = Inches(3.2) if "chart" in pics else Inches(5.0)
             box = page.shapes.add_textbox(words_left, body_top, words_w, words_h)
-            _pptx_text(box.text_frame, e.lines + ([e.face_words] if e.face_words else []), 24, space=10)
+            words = e.lines + ([e.face_words] if e.face_words else [])
+            _pptx_text(box.text_frame, words, fit_size(words, words_w, words_h, 24, 16, 10), space=10)
             if "chart" in pics:
                 _pptx_picture(page, pics["chart"], words_left, body_top + words_h + Inches(0.1), words_w, Inches(1.9))
         else:
@@ -271,14 +314,17 @@ def build_pptx(meeting: Meeting, easy: bool = False, pictures: list[dict[str, Pi
                 y += Inches(1.15)
             lines = ([slide.headline_caption] if slide.headline_caption else []) + [b[0] for b in slide.badges] + slide.lines
             if slide.table is not None:
-                box = page.shapes.add_textbox(margin, y, width, Inches(0.9))
-                _pptx_text(box.text_frame, lines, 16)
-                y += Inches(0.3) * max(2, len(lines)) + Inches(0.2)
+                size = fit_size(lines, width, Inches(1.6), 16, 12)
+                needed = sum(_wrapped_lines(line, size, width / 12700 - 14.4) * size * 1.2 + 6 for line in lines)
+                box = page.shapes.add_textbox(margin, y, width, Pt(needed + 8))
+                _pptx_text(box.text_frame, lines, size)
+                y += Pt(needed + 14)
                 size = 12 if len(slide.table.columns) > 4 else 14
                 _pptx_table(page, slide.table, margin, y, width, size)
             else:
-                box = page.shapes.add_textbox(margin, y, text_w, prs.slide_height - y - Inches(0.8))
-                _pptx_text(box.text_frame, lines, 18 if "chart" in pics else 22)
+                box_h = prs.slide_height - y - Inches(0.75)
+                box = page.shapes.add_textbox(margin, y, text_w, box_h)
+                _pptx_text(box.text_frame, lines, fit_size(lines, text_w, box_h, 18 if "chart" in pics else 22, 11))
             if "chart" in pics:
                 _pptx_picture(page, pics["chart"], margin + Inches(5.8), body_top, width - Inches(5.8), Inches(4.9))
         foot = page.shapes.add_textbox(margin, prs.slide_height - Inches(0.6), width, Inches(0.45))
@@ -317,12 +363,20 @@ def _pdf_picture(pdf, picture: Picture, x, y, w, h):
     return h
 
 
-def _pdf_lines(pdf, lines, size, x, w, bold=False, colour="#0b0c0c", gap=1.5, bottom=172):
-    pdf.set_font("DejaVu", "B" if bold else "", size)
+def _pdf_lines(pdf, lines, size, x, w, bold=False, colour="#0b0c0c", gap=1.5, room=None, smallest=9):
+    """Write lines; with ``room`` (mm), shrink the type (down to ``smallest``) until they fit:
+    nothing is ever cut off."""
+    style = "B" if bold else ""
+    if room is not None:
+        while size > smallest:
+            pdf.set_font("DejaVu", style, size)
+            needed = sum(pdf.multi_cell(w, size * 0.5, line, dry_run=True, output="HEIGHT") + gap for line in lines)
+            if needed <= room:
+                break
+            size -= 0.5
+    pdf.set_font("DejaVu", style, size)
     pdf.set_text_color(*_rgb(colour))
     for line in lines:
-        if pdf.get_y() > bottom:
-            break
         pdf.set_x(x)
         pdf.multi_cell(w, size * 0.5, line, new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.ln(gap)
@@ -354,7 +408,7 @@ def build_pdf(meeting: Meeting, easy: bool = False, pictures: list[dict[str, Pic
             words_x, words_w = left + 72, width - 72
             pdf.set_y(top)
             _pdf_lines(pdf, e.lines + ([e.face_words] if e.face_words else []), 18, words_x, words_w, gap=3,
-                       bottom=120 if "chart" in pics else 168)
+                       room=(122 if "chart" in pics else 172) - top, smallest=13)
             if "chart" in pics:
                 _pdf_picture(pdf, pics["chart"], words_x, max(pdf.get_y() + 2, 125), words_w * 0.75, 45)
         else:
@@ -366,7 +420,8 @@ def build_pdf(meeting: Meeting, easy: bool = False, pictures: list[dict[str, Pic
                 _pdf_lines(pdf, [slide.headline_caption], 13, left, text_w, gap=2)
             for text, colour in slide.badges:
                 _pdf_lines(pdf, [text], 13, left, text_w, bold=True, colour=colour, gap=1)
-            _pdf_lines(pdf, slide.lines, 12 if slide.table is not None else 13, left, text_w, gap=1.5)
+            _pdf_lines(pdf, slide.lines, 12 if slide.table is not None else 13, left, text_w, gap=1.5,
+                       room=None if slide.table is not None else 176 - pdf.get_y())
             if slide.table is not None:
                 pdf.ln(2)
                 pdf.set_font("DejaVu", "", 10.5 if len(slide.table.columns) > 4 else 12)

@@ -136,6 +136,17 @@ def footer_for(figs: Figures, ind: Indicator | None, period: str, area_name: str
     return f"Source: {origin}. {area_name}, {period}."
 
 
+def _comparison_badge(comparison: str, bench) -> str:
+    """'✔ Better than England', '≈ Similar to all areas in the data' (words and a symbol)."""
+    word, symbol, _ = narrative.COMPARISON_STYLE[comparison]
+    name = narrative.benchmark_name(bench.label) if bench else "the benchmark"
+    if comparison == stats.SIMILAR:
+        return f"{symbol} Similar to {name}"
+    if comparison == stats.NOT_COMPARED:
+        return f"{symbol} Not compared with {name}"
+    return f"{symbol} {word} than {name}"
+
+
 def _trend(figs: Figures, ind: Indicator, area_code: str, period: str) -> tuple[stats.Trend, int]:
     series = figs.series(ind.id, area_code)
     series = series[series["period"] <= period].tail(5)
@@ -218,7 +229,7 @@ def agenda_slide(meeting_title: str, area_name: str, period: str, base: meetings
             title="What we will talk about",
             lines=[f"{i}. {easy_names.get(name, name)}" for i, (name, _) in enumerate(sections, 1)]
             + [f"This is about {area_name}.", f"The numbers are from {period}."],
-            picture="coproduced_activities", picture_label="A meeting",
+            picture="coproduced_activities", picture_label="Picture: people meeting together",
         ),
     )
 
@@ -238,7 +249,7 @@ def domain_slide(figs: Figures, area_code: str, period: str, domain, base: meeti
         word, symbol, colour = narrative.COMPARISON_STYLE[row["comparison"]]
         headline = ind.format_value(row["value"])
         caption = narrative.figure_sentence(ind, area_name, period, row["value"], False, row["comparison"], bench.label if bench else None)
-        badges.append((f"{symbol} {word}", colour))
+        badges.append((_comparison_badge(row["comparison"], bench), colour))
     else:
         headline = "Not shown" if row is not None and bool(row["suppressed"]) else "No figure"
         caption = narrative.figure_sentence(ind, area_name, period, None, row is not None and bool(row["suppressed"]))
@@ -266,7 +277,7 @@ def domain_slide(figs: Figures, area_code: str, period: str, domain, base: meeti
         notes=_notes(figs, ind, area_code, period, row, bench, change) + f"\nDomain: {view.words}",
         footer=footer_for(figs, ind, period, area_name, row["source"] if row is not None else None),
         easy=EasySlide(
-            title=domain.easy_read_name, lines=easy_lines, picture=easy_fig.icon, picture_label=easy_fig.title,
+            title=domain.easy_read_name, lines=easy_lines, picture=easy_fig.icon, picture_label=f"Picture: {easy_fig.title}",
             face=easy_fig.face, face_words=easy_fig.face_words,
             chart_svg=easyread.chart_svg(easy_fig), chart_sentence=easy_fig.sentence,
         ),
@@ -317,16 +328,14 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
         word, symbol, colour = narrative.COMPARISON_STYLE[row["comparison"]]
         headline = ind.format_value(row["value"])
         caption = narrative.figure_sentence(ind, area_name, period, row["value"], False, row["comparison"], bench.label if bench else None)
-        badges.append((f"{symbol} {word} than {narrative.benchmark_name(bench.label) if bench else 'the benchmark'}"
-                       if row["comparison"] != stats.SIMILAR else f"{symbol} Similar to {narrative.benchmark_name(bench.label) if bench else 'the benchmark'}",
-                       colour))
+        badges.append((_comparison_badge(row["comparison"], bench), colour))
         lines.append(f"95% interval: {_interval(ind, row)}.")
     else:
         suppressed = row is not None and bool(row["suppressed"])
         headline = "Not shown" if suppressed else "No figure"
         caption = narrative.figure_sentence(ind, area_name, period, None, suppressed)
         if suppressed:
-            lines.append(f"{privacy.SUPPRESSED_TEXT}: small numbers are never shown, to keep people private.")
+            lines.append(f"{privacy.SUPPRESSED_TEXT}. Small numbers are never shown, to keep people private.")
     lines.append(f"Benchmark: {bench.label}, {ind.format_value(bench.value)}." if bench else "Benchmark: none for this period.")
     lines.append(f"{trend.arrow} {narrative.trend_sentence(trend, years)}")
     lines.append(change.words)
@@ -348,7 +357,7 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
         + (f"\nTrend test p = {trend.p_value:.3f}." if trend.p_value is not None else ""),
         footer=footer_for(figs, ind, period, area_name, row["source"] if row is not None else None),
         easy=EasySlide(
-            title=easy_fig.title, lines=easy_lines, picture=easy_fig.icon, picture_label=easy_fig.title,
+            title=easy_fig.title, lines=easy_lines, picture=easy_fig.icon, picture_label=f"Picture: {easy_fig.title}",
             face=easy_fig.face, face_words=easy_fig.face_words,
             chart_svg=easyread.chart_svg(easy_fig), chart_sentence=easy_fig.sentence,
         ),
@@ -436,7 +445,7 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
         notes=notes or "No survey answers.",
         footer=footer_for(figs, cat["control"], period, area_name),
         easy=EasySlide(title="Groups of people", lines=["Some groups may answer differently.", *easy[:4]],
-                       picture="control", picture_label="Groups of people"),
+                       picture="control", picture_label="Picture: groups of people"),
     )
 
 
@@ -457,6 +466,9 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
     counts = actions.summary(frame)
     summary = (f"{counts['open']} open, {counts['in progress']} in progress, {counts['completed']} completed"
                + (f"; {counts['overdue']} past their due date" if counts["overdue"] else "") + ".")
+    if base.meeting_date is not None and len(done):
+        since = sum(1 for d in done["completed_at"] if d is not None and pd.Timestamp(d).date() >= base.meeting_date)
+        summary += f" Completed since {base.words}: {since}."
 
     def about(ind_id) -> str:
         return cat[ind_id].short_name if ind_id and ind_id in cat else "General"
@@ -496,7 +508,7 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
                     for _, r in chunk.iterrows()) or "No actions.",
                 footer=f"Source: board action log kept in the Good Lives dashboard. {area_name}, at {dt.date.today():%d %B %Y}.",
                 easy=EasySlide(title="You said, we did" if key == "completed" else "You said, we will",
-                               lines=easy_lines, picture="you_said_we_did", picture_label="You said, we did",
+                               lines=easy_lines, picture="you_said_we_did", picture_label="Picture: you said, we did",
                                face="happy" if key == "completed" and not empty else None,
                                face_words=easyread.FACE_WORDS["happy"] if key == "completed" and not empty else ""),
             ))
@@ -529,7 +541,7 @@ def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: d
         table=pd.DataFrame(rows), table_caption=f"Self-assessment and data, {area_name}, {period}",
         notes=notes, footer=footer_for(figs, None, period, area_name),
         easy=EasySlide(title="What the board thinks", lines=easy, picture="coproduced_activities",
-                       picture_label="The board"),
+                       picture_label="Picture: the partnership board"),
     )
 
 

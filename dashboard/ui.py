@@ -108,6 +108,9 @@ def page_setup(title: str) -> None:
     st.session_state["_page"] = title
     set_page_config(f"{title} · Good Lives dashboard")
     st.markdown(CSS, unsafe_allow_html=True)
+    from dashboard import easyread_ui  # the Easy read switch (?mode=easy) on every page
+
+    easyread_ui.mode_switch()
 
 
 @contextmanager

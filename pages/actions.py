@@ -35,29 +35,49 @@ def action_table(frame: pd.DataFrame, catalogue) -> pd.DataFrame:
     })
 
 
+def _record(store, area: str) -> None:
+    """Form callback (runs before the page, so the submission is never lost to a rerun)."""
+    ss = st.session_state
+    try:
+        number = actions.record_action(
+            store, area, ss.get("act_indicator") or None, ss.get("act_raised"), ss.get("act_action"),
+            ss.get("act_owner"), ss.get("act_due"), ss.get("act_status", actions.OPEN), auth.current_user().name)
+    except actions.ActionError as exc:
+        ss["_action_error"] = f"Not saved: {exc}"
+        return
+    ss["_action_notice"] = f"Recorded action {number}. It shows in the meeting and the packs."
+    for key in ("act_raised", "act_action", "act_owner"):
+        ss[key] = ""
+
+
+def _update(store) -> None:
+    ss = st.session_state
+    try:
+        actions.update_action(store, ss["upd_action"], auth.current_user().name, status=ss.get("upd_status"),
+                              owner=ss.get("upd_owner") or None, action=ss.get("upd_done") or None)
+    except actions.ActionError as exc:
+        ss["_action_error"] = f"Not saved: {exc}"
+        return
+    ss["_action_notice"] = f"Updated action {ss['upd_action']}: {actions.status_label(ss.get('upd_status'))}."
+    for key in ("upd_owner", "upd_done"):
+        ss[key] = ""
+
+
 def record_form(store, figs, area: str, area_name: str) -> None:
     cat = figs.catalogue
     options = [""] + cat.ids
-    with st.form("record_action", clear_on_submit=True):
+    with st.form("record_action"):
         st.markdown(f"**Record an action for {area_name}**")
-        raised = st.text_area("You said: what self-advocates and families raised", max_chars=actions.MAX_TEXT)
-        agreed = st.text_area("We will: the action agreed", max_chars=actions.MAX_TEXT)
+        st.text_area("You said: what self-advocates and families raised", max_chars=actions.MAX_TEXT, key="act_raised")
+        st.text_area("We will: the action agreed", max_chars=actions.MAX_TEXT, key="act_action")
         c1, c2, c3 = st.columns(3)
-        owner = c1.text_input("Owner (a role or a name)", max_chars=actions.MAX_SHORT)
-        due = c2.date_input("Due date", value=dt.date.today() + dt.timedelta(days=90), format="YYYY-MM-DD")
-        status = c3.selectbox("Status", actions.STATUSES, format_func=actions.status_label)
-        indicator = st.selectbox("About which indicator", options,
-                                 format_func=lambda i: cat[i].name if i else "General (no single indicator)")
+        c1.text_input("Owner (a role or a name)", max_chars=actions.MAX_SHORT, key="act_owner")
+        c2.date_input("Due date", value=dt.date.today() + dt.timedelta(days=90), format="YYYY-MM-DD", key="act_due")
+        c3.selectbox("Status", actions.STATUSES, format_func=actions.status_label, key="act_status")
+        st.selectbox("About which indicator", options, key="act_indicator",
+                     format_func=lambda i: cat[i].name if i else "General (no single indicator)")
         st.caption("Actions are public: do not name a person who draws on care.")
-        saved = st.form_submit_button("Record action", type="primary")
-    if saved:
-        try:
-            number = actions.record_action(store, area, indicator or None, raised, agreed, owner, due, status,
-                                           auth.current_user().name)
-            st.session_state["_action_notice"] = f"Recorded action {number}. It shows in the meeting and the packs."
-            st.rerun()
-        except actions.ActionError as exc:
-            st.error(f"Not saved: {exc}")
+        st.form_submit_button("Record action", type="primary", on_click=_record, args=(store, area))
 
 
 def update_form(store, frame: pd.DataFrame) -> None:
@@ -66,20 +86,13 @@ def update_form(store, frame: pd.DataFrame) -> None:
     labels = {int(r.action_id): f"{r.action_id}: {r.raised[:70]}" for r in frame.itertuples()}
     with st.form("update_action"):
         st.markdown("**Update an action**")
-        chosen = st.selectbox("Action", list(labels), format_func=labels.get)
+        st.selectbox("Action", list(labels), format_func=labels.get, key="upd_action")
         c1, c2 = st.columns(2)
-        status = c1.selectbox("New status", actions.STATUSES, format_func=actions.status_label)
-        owner = c2.text_input("New owner (leave empty to keep)", max_chars=actions.MAX_SHORT)
-        done = st.text_area("We did: what was done (leave empty to keep the agreed action)", max_chars=actions.MAX_TEXT)
-        saved = st.form_submit_button("Update action")
-    if saved:
-        try:
-            actions.update_action(store, chosen, auth.current_user().name, status=status,
-                                  owner=owner or None, action=done or None)
-            st.session_state["_action_notice"] = f"Updated action {chosen}: {actions.status_label(status)}."
-            st.rerun()
-        except actions.ActionError as exc:
-            st.error(f"Not saved: {exc}")
+        c1.selectbox("New status", actions.STATUSES, format_func=actions.status_label, key="upd_status")
+        c2.text_input("New owner (leave empty to keep)", max_chars=actions.MAX_SHORT, key="upd_owner")
+        st.text_area("We did: what was done (leave empty to keep the agreed action)", max_chars=actions.MAX_TEXT,
+                     key="upd_done")
+        st.form_submit_button("Update action", on_click=_update, args=(store,))
 
 
 with ui.guard("the actions"):
@@ -97,6 +110,9 @@ with ui.guard("the actions"):
     notice = st.session_state.pop("_action_notice", None)
     if notice:
         st.success(notice)
+    problem = st.session_state.pop("_action_error", None)
+    if problem:
+        st.error(problem)
 
     everything = actions.list_actions(store, area)
     counts = actions.summary(everything)
@@ -116,7 +132,8 @@ with ui.guard("the actions"):
     else:
         shown = everything
     if shown.empty:
-        st.info(f"No {STATUS_FILTERS[which].lower()} recorded for {area_name} yet.")
+        empty = {"all": "No actions are", "todo": "No actions are still to do", "completed": "No actions are completed"}
+        st.info(f"{empty[which]} recorded for {area_name} yet." if which == "all" else f"{empty[which]} for {area_name}.")
     else:
         table = action_table(shown, figs.catalogue)
         ui.html_table(table, f"{STATUS_FILTERS[which]} for {area_name}", key="actions-table", numeric=("No.",))

@@ -91,30 +91,48 @@ def meeting_dates(store, figs, area: str, area_name: str) -> None:
     if not auth.is_editor():
         st.caption("Editors record meeting dates (sign in from the sidebar).")
         return
-    with st.form("record_meeting", clear_on_submit=True):
+    problem = st.session_state.pop("_meeting_error", None)
+    if problem:
+        st.error(problem)
+    notice = st.session_state.pop("_meeting_notice", None)
+    if notice:
+        st.success(notice)
+    with st.form("record_meeting"):
         st.markdown("**Record a meeting** (editors)")
         c1, c2, c3 = st.columns([1, 1, 2])
-        when = c1.date_input("Meeting date", value=dt.date.today(), format="YYYY-MM-DD")
-        periods = list(reversed(figs.periods()))
-        used = c2.selectbox("Data period used", periods)
-        note = c3.text_input("Note (optional)", placeholder="e.g. Quarterly board, Civic Hall")
-        saved = st.form_submit_button("Record meeting")
-    if saved:
-        try:
-            meetings.record_meeting(store, area, when, used, note, auth.current_user().name)
-            st.success(f"Recorded the meeting on {when.day} {when:%B %Y} (data: {used}).")
-            st.rerun()
-        except meetings.MeetingError as exc:
-            st.error(str(exc))
+        c1.date_input("Meeting date", value=dt.date.today(), format="YYYY-MM-DD", key="mtg_date")
+        c2.selectbox("Data period used", list(reversed(figs.periods())), key="mtg_period")
+        c3.text_input("Note (optional)", placeholder="e.g. Quarterly board, Civic Hall", key="mtg_note")
+        st.form_submit_button("Record meeting", on_click=_record_meeting, args=(store, area))
     if not frame.empty:
+        by_id = frame.set_index("meeting_id")
         with st.form("delete_meeting"):
-            choice = st.selectbox(
-                "Remove a meeting recorded by mistake", list(frame["meeting_id"]),
-                format_func=lambda i: f"{frame.set_index('meeting_id').loc[i, 'meeting_date']:%d %B %Y} "
-                f"({frame.set_index('meeting_id').loc[i, 'data_period']})")
-            if st.form_submit_button("Remove meeting"):
-                meetings.delete_meeting(store, int(choice))
-                st.rerun()
+            st.selectbox(
+                "Remove a meeting recorded by mistake", list(frame["meeting_id"]), key="mtg_delete",
+                format_func=lambda i: f"{by_id.loc[i, 'meeting_date']:%d %B %Y} ({by_id.loc[i, 'data_period']})")
+            st.form_submit_button("Remove meeting", on_click=_delete_meeting, args=(store,))
+
+
+def _record_meeting(store, area: str) -> None:
+    """Form callback (runs before the page, so the submission is never lost to a rerun)."""
+    ss = st.session_state
+    try:
+        meetings.record_meeting(store, area, ss["mtg_date"], ss["mtg_period"], ss.get("mtg_note"),
+                                auth.current_user().name)
+    except meetings.MeetingError as exc:
+        ss["_meeting_error"] = f"Not saved: {exc}"
+        return
+    when = ss["mtg_date"]
+    ss["_meeting_notice"] = f"Recorded the meeting on {when.day} {when:%B %Y} (data: {ss['mtg_period']})."
+    ss["mtg_note"] = ""
+
+
+def _delete_meeting(store) -> None:
+    try:
+        meetings.delete_meeting(store, int(st.session_state["mtg_delete"]))
+        st.session_state["_meeting_notice"] = "Removed the meeting."
+    except meetings.MeetingError as exc:
+        st.session_state["_meeting_error"] = str(exc)
 
 
 with ui.guard("meeting mode"):

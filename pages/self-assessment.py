@@ -14,6 +14,20 @@ def _when(value) -> str:
     return f"{value.day} {value:%b %Y}" if value is not None and value == value else "–"
 
 
+def _record(store, figs, area: str, period: str) -> None:
+    """Form callback (runs before the page, so the submission is never lost to a rerun)."""
+    ss = st.session_state
+    try:
+        sa.record_assessment(store, figs, area, ss["sa_domain"], ss["sa_rating"], ss.get("sa_evidence"), period,
+                             auth.current_user().name)
+    except sa.AssessmentError as exc:
+        ss["_assessment_error"] = f"Not saved: {exc}"
+        return
+    ss["_assessment_notice"] = (
+        f"Recorded {sa.rating_label(ss['sa_rating'])} for {figs.catalogue.domain(ss['sa_domain']).name}.")
+    ss["sa_evidence"] = ""
+
+
 with ui.guard("the self-assessment"):
     figs = ui.figures()
     store = ui.store()
@@ -65,17 +79,12 @@ with ui.guard("the self-assessment"):
     if not auth.is_editor():
         st.info("Editors record the board's ratings: sign in from the sidebar.")
     else:
-        with st.form("record_rating", clear_on_submit=True):
-            domain_id = st.selectbox("Domain", [d.id for d in figs.catalogue.domains],
-                                     format_func=lambda d: figs.catalogue.domain(d).name)
-            rating = st.radio("Rating", sa.RATINGS, format_func=sa.rating_label, horizontal=True)
-            evidence = st.text_area("Evidence: what the board based this on", max_chars=1500)
-            saved = st.form_submit_button("Record rating", type="primary")
-        if saved:
-            try:
-                sa.record_assessment(store, figs, area, domain_id, rating, evidence, period, auth.current_user().name)
-                st.session_state["_assessment_notice"] = (
-                    f"Recorded {sa.rating_label(rating)} for {figs.catalogue.domain(domain_id).name}.")
-                st.rerun()
-            except sa.AssessmentError as exc:
-                st.error(f"Not saved: {exc}")
+        problem = st.session_state.pop("_assessment_error", None)
+        if problem:
+            st.error(problem)
+        with st.form("record_rating"):
+            st.selectbox("Domain", [d.id for d in figs.catalogue.domains], key="sa_domain",
+                         format_func=lambda d: figs.catalogue.domain(d).name)
+            st.radio("Rating", sa.RATINGS, format_func=sa.rating_label, horizontal=True, key="sa_rating")
+            st.text_area("Evidence: what the board based this on", max_chars=1500, key="sa_evidence")
+            st.form_submit_button("Record rating", type="primary", on_click=_record, args=(store, figs, area, period))

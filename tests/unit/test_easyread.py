@@ -224,6 +224,8 @@ def test_every_generated_sentence_is_under_15_words(indicator):
                 for sentence in easyread.sentences(line):
                     assert easyread.word_count(sentence) < 15, sentence
                     assert not easyread.acronyms(sentence), sentence
+            for line in (fig.exact, *fig.exact_details, *(m for _, m in fig.hard_words)):
+                assert not easyread.acronyms(line), line
 
 
 def test_hard_words_are_explained():
@@ -277,3 +279,22 @@ def test_picture_and_face_svg_carry_their_label():
     face = easyread.face_svg("happy")
     assert easyread.FACE_WORDS["happy"] in face
     ET.fromstring(face)
+
+
+def test_find_places_by_name():
+    names = {"E1": "Leeds", "E2": "Kirklees", "E3": "Bournemouth, Christchurch and Poole", "E4": "Isles of Scilly"}
+    assert easyread.find_places(names, "")[0][0] == ("Bournemouth, Christchurch and Poole", "E3")
+    assert easyread.find_places(names, "lee") == ([("Leeds", "E1"), ("Kirklees", "E2")], True)
+    assert easyread.find_places(names, "  POOLE ") == ([("Bournemouth, Christchurch and Poole", "E3")], True)
+    assert easyread.find_places(names, "scilly")[0] == [("Isles of Scilly", "E4")]
+    assert easyread.find_places(names, "Leds") == ([("Leeds", "E1")], False)
+    assert easyread.find_places(names, "qqqq") == ([], False)
+
+
+def test_published_figures_are_named_without_acronyms():
+    published = row(78.0, 76, 80, count=780, base=1000, source="published ASCOF")
+    fig = easyread.easy_read_figure(CAT["control"], published, bench(77.0), None, "Leeds", "2020-21")
+    assert "Where the number comes from: national published figures, 2020-21." in fig.exact_details
+    assert "Most places (England, the national figure): 77.0%." in fig.exact_details
+    assert not any(line.startswith("Counted") for line in fig.exact_details)  # estimated counts are not shown
+    assert not any(easyread.acronyms(line) for line in fig.exact_details)
