@@ -158,7 +158,8 @@ def trend_lines(rows: pd.DataFrame, indicator: Indicator, area_name: str, senten
             line=dict(color=BENCHMARK, dash="dash", width=2), marker=dict(size=8, symbol="diamond"),
             hovertemplate="%{x}: %{y:.1f}<extra>Benchmark</extra>",
         ))
-    _layout(fig, 340, None, f"{indicator.short_name} ({indicator.unit_suffix.strip() or indicator.unit})")
+    unit = indicator.unit_suffix.strip() or indicator.unit
+    _layout(fig, 340, None, indicator.short_name if indicator.short_name.endswith(unit) else f"{indicator.short_name} ({unit})")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(rows["period"]))
     fig.update_yaxes(rangemode="tozero")
     return Chart(fig, sentence)

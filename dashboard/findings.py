@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from dashboard import narrative, stats
-from dashboard.themes import Context, Theme, best_area, key_figures
+from dashboard.themes import Context, Theme, best_area, key_figures, sentence_name
 
 SIGNIFICANT = {stats.BETTER, stats.WORSE, stats.HIGHER, stats.LOWER}
 
@@ -33,9 +33,7 @@ class Finding:
 
 def lower_name(name: str) -> str:
     """'Days delayed' -> 'days delayed', but 'I statements: yes' keeps its capital I."""
-    if name.startswith("I ") or name[:2].isupper():
-        return name
-    return name[:1].lower() + name[1:]
+    return sentence_name(name)
 
 
 def _ok(value) -> bool:

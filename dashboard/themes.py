@@ -200,6 +200,14 @@ def _proportion_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def sentence_name(name: str) -> str:
+    """A name inside a sentence: 'Breakdowns at hospital or ATU discharge' -> 'breakdowns at
+    hospital or ATU discharge' (only the first letter changes; acronyms keep their capitals)."""
+    if name.startswith("I ") or name[:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def _interval_text(ind, lo, hi, suppressed) -> str:
     if suppressed or lo != lo or hi != hi:
         return ""
@@ -298,8 +306,9 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
     key = f"{indicator_id}-areas"
     if table.empty:
         return Panel(key, f"{ind.short_name} by area", None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"No area among {ctx.group_label} has a figure for {ind.short_name.lower()} in {ctx.period}.")
+                     empty=f"No area among {ctx.group_label} has a figure for {sentence_name(ind.short_name)} in {ctx.period}.")
     chart = charts.compare_bars(table, ind, ctx.period, ctx.area, bench.value if bench else None, bench.label if bench else None)
+    chart.sentence = chart.sentence.replace(ind.name.lower(), sentence_name(ind.name))  # keep "ATU", "NHS"
     view = table.sort_values(["suppressed", "value", "area_name"], ascending=[True, ind.polarity == "low_good", True])
     bench_name = narrative.benchmark_name(bench.label) if bench else "the benchmark"
     counted = "Events counted" if ind.kind == "rate" else "People counted"
@@ -341,14 +350,14 @@ def trend_panel(ctx: Context, indicator_id: str) -> Panel:
     title = f"{ind.short_name} in {ctx.area_name} by year"
     if frame.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no figures for {ind.short_name.lower()} in {ctx.area_name}.")
+                     empty=f"There are no figures for {sentence_name(ind.short_name)} in {ctx.area_name}.")
     shown_rows = frame[frame["value"].notna()]
     if shown_rows.empty:
-        sentence = (f"Line chart of {ind.name.lower()} in {ctx.area_name}: no year can be shown, "
+        sentence = (f"Line chart of {sentence_name(ind.name)} in {ctx.area_name}: no year can be shown, "
                     "because every figure rests on fewer than 5 people.")
     else:
         first, last = shown_rows.iloc[0], shown_rows.iloc[-1]
-        sentence = (f"Line chart of {ind.name.lower()} in {ctx.area_name} by year, with 95% intervals, against the "
+        sentence = (f"Line chart of {sentence_name(ind.name)} in {ctx.area_name} by year, with 95% intervals, against the "
                     f"benchmark (dashed). {first['period']}: {ind.format_value(first['value'])}")
         if last["period"] != first["period"]:
             sentence += f"; {last['period']}: {ind.format_value(last['value'])}"

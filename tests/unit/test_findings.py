@@ -113,6 +113,7 @@ def test_change_finding_after_more_breakdowns(db_copy):
 
 
 @pytest.mark.parametrize("name,expected", [("I statements: yes", "I statements: yes"), ("Days delayed", "days delayed"),
-                                           ("NHS waits", "NHS waits")])
+                                           ("NHS waits", "NHS waits"),
+                                           ("Breakdowns at hospital or ATU discharge", "breakdowns at hospital or ATU discharge")])
 def test_lower_name_keeps_capitals_that_matter(name, expected):
     assert findings.lower_name(name) == expected

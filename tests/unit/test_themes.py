@@ -252,3 +252,10 @@ def test_levels_and_decisions_with_more_activities(db_copy):
     # 9 completed, 2 open: the 2 is hidden, and the 9 with it (the total of 11 is on the page)
     assert (actions["Completed"], actions["Still open"]) == (privacy.SUPPRESSED_TEXT, privacy.SUPPRESSED_TEXT)
     store.close()
+
+
+def test_sentences_keep_acronyms(store, figures):
+    panel = themes.areas_panel(ctx(store, figures, KIRKLEES), "discharge_breakdowns_per_1000")
+    trend = themes.trend_panel(ctx(store, figures, KIRKLEES), "discharge_breakdowns_per_1000")
+    for sentence in (panel.sentence, trend.sentence):
+        assert "hospital or ATU discharge" in sentence and "atu" not in sentence
