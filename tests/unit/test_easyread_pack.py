@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from dashboard import cli, easyread, easyread_pack
+from dashboard import catalogue, cli, easyread, easyread_pack
 from tests.conftest import LEEDS, SCILLY
 
 
@@ -91,7 +91,7 @@ def test_cli_writes_the_pack(fixture_db, tmp_path, capsys, monkeypatch):
     code = cli.main(["easyread-pack", "--area", LEEDS, "--period", "2024-25", "-o", str(out), "--db", str(db)])
     assert code == 0
     reader = PdfReader(str(out))
-    assert len(reader.pages) == easyread_pack.pack_pages(26)
+    assert len(reader.pages) == easyread_pack.pack_pages(len(catalogue.load().indicators))
     assert "easy-read pack for Leeds, 2024-25" in capsys.readouterr().out
     code = cli.main(["easyread-pack", "--area", "E99999999", "--period", "2024-25", "-o", str(out), "--db", str(db)])
     assert code == 2

@@ -73,9 +73,10 @@ def test_small_numbers_are_suppressed(figures, indicator_id):
 def test_every_indicator_is_suppressed_for_the_isles_of_scilly(figures):
     local = figures.frame[(figures.frame["geography_code"] == SCILLY) & (figures.frame["source"] == "local data")]
     # 3 survey respondents, 2 direct-payment holders, 1 breakdown: every figure rests on
-    # fewer than 5 people, except counts of zero (no individual service funds among 6 people)
+    # fewer than 5 people, except counts of zero (no individual service funds among 6 people,
+    # no breakdown at hospital or ATU discharge for 6 people supported)
     shown = local[~local["suppressed"]]
-    assert set(shown["indicator_id"]) <= {"individual_service_funds"}
+    assert set(shown["indicator_id"]) <= {"individual_service_funds", "discharge_breakdowns_per_1000"}
     assert (shown["count"] == 0).all()
 
 

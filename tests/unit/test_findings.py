@@ -1,0 +1,119 @@
+"""The three findings that open each theme page, checked against the figures they rest on."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dashboard import findings, stats, themes
+from dashboard.indicators import build_figures
+from dashboard.store import Store
+from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
+from tests.unit.test_themes import add_breakdowns
+
+PERIOD = "2024-25"
+THEMES = [themes.DIRECT_PAYMENTS, themes.COLLABORATION, themes.COPRODUCTION]
+
+
+def ctx(store, figures, area=LEEDS, period=PERIOD, group="all"):
+    return themes.Context(store, figures, area, period, group)
+
+
+def test_direct_payments_findings_for_leeds(store, figures):
+    gap, change, best = findings.for_page(ctx(store, figures, group="region"), themes.DIRECT_PAYMENTS)
+    # clawback letters: Leeds 6 per 10 holders = 60.0 per 100; all areas 8 per 37 = 21.6 per 100;
+    # Leeds' interval (6 events: 22.0 to 130.6 per 100) lies above it: worse
+    assert gap.text == ("Largest gap to the benchmark: clawback letters per 100 in Leeds was 60.0 per 100 in 2024-25, "
+                        "worse than all areas in the data (21.6 per 100).")
+    assert gap.indicator_id == "clawbacks_per_100" and gap.figure == "60.0 per 100"
+    # control without a direct payment: 16 of 30 in 2023-24 (26 with control less 10 holders), 22 of 30 now
+    assert change.text.startswith("Biggest change since 2023-24: control: commissioned support in Leeds went up "
+                                  "from 53.3% to 73.3%, getting better.")
+    assert "may be chance" in change.text
+    # direct payments: Kirklees 30 of 60, Leeds 20 of 100, in Yorkshire and The Humber
+    assert best.text == ("Best among areas in Yorkshire and The Humber for direct payments in 2024-25: Kirklees, 50.0%. "
+                         "Leeds: 20.0%.")
+
+
+def test_gap_finding_is_the_largest_significant_relative_gap(store, figures):
+    """Recomputed from the figures, independently of key_figures()."""
+    for area in [LEEDS, KIRKLEES, READING]:
+        for theme in THEMES:
+            c = ctx(store, figures, area)
+            candidates = []
+            for indicator_id in theme.indicators:
+                row = figures.areas_for(indicator_id, PERIOD).set_index("geography_code")
+                if area not in row.index or row.loc[area, "suppressed"] or math.isnan(row.loc[area, "value"]):
+                    continue
+                bench = figures.benchmark(indicator_id, PERIOD)
+                if bench is None or bench.value == 0:
+                    continue
+                gap = abs(row.loc[area, "value"] - bench.value) / abs(bench.value)
+                significant = row.loc[area, "comparison"] in {stats.BETTER, stats.WORSE, stats.HIGHER, stats.LOWER}
+                candidates.append((significant, gap, indicator_id))
+            finding = findings.gap_finding(c, theme)
+            if not candidates:
+                assert finding.indicator_id is None
+                continue
+            expected = max(candidates, key=lambda t: (t[0], t[1]))
+            assert finding.indicator_id == expected[2], (area, theme.key)
+            assert ("clearly different" not in finding.text) == expected[0]
+
+
+def test_every_finding_rests_on_a_figure_shown_in_the_key_figures_table(store, figures):
+    checked = 0
+    contexts = [(area, period, "all") for area in [LEEDS, KIRKLEES, READING, SCILLY] for period in ["2020-21", "2022-23", PERIOD]]
+    contexts += [(LEEDS, PERIOD, "region"), (READING, PERIOD, "council_type"), (SCILLY, "2022-23", "region")]
+    for area, period, group in contexts:
+        c = ctx(store, figures, area, period, group)
+        for theme in THEMES:
+            page = findings.for_page(c, theme)
+            assert [f.kind for f in page] == ["gap", "change", "best"]
+            table = themes.key_figures_panel(c, theme).table
+            for finding in page:
+                assert finding.anchor == "key-figures"
+                if finding.figure is None:
+                    continue
+                row = table[table["Indicator"] == figures.catalogue[finding.indicator_id].short_name].iloc[0]
+                assert any(finding.figure in str(cell) for cell in row.tolist()), (finding.text, row.tolist())
+                assert finding.figure in finding.text
+                checked += 1
+    assert checked > 50
+
+
+def test_no_change_and_no_previous_year(store, figures):
+    # every breakdown figure in the fixture is the same each year
+    change = findings.change_finding(ctx(store, figures), themes.COLLABORATION)
+    assert change.text.startswith("None of the figures for Leeds on this page changed between 2023-24 and 2024-25")
+    first = findings.change_finding(ctx(store, figures, period="2020-21"), themes.COLLABORATION)
+    assert first.text == "There is no year before 2020-21 to compare with." and first.figure is None
+
+
+def test_findings_for_a_small_area_never_use_a_hidden_figure(store, figures):
+    gap, change, best = findings.for_page(ctx(store, figures, SCILLY, group="region"), themes.COPRODUCTION)
+    assert gap.figure is None and "too few people" in gap.text
+    assert best.figure is None and "No area among areas in South West" in best.text
+
+
+def test_change_finding_after_more_breakdowns(db_copy):
+    # ten more breakdowns in Leeds in 2024-25 (25 days each: the median stays 25 days)
+    add_breakdowns(db_copy, LEEDS, PERIOD, [("housing", 25)] * 10)
+    store = Store(db_copy, read_only=True)
+    figs = build_figures(store)
+    change = findings.change_finding(ctx(store, figs), themes.COLLABORATION)
+    # 6 of 100 people supported (60.0 per 1,000) to 16 of 100 (160.0 per 1,000); Byar intervals
+    # 22.0-130.6 and 91.4-259.8 overlap
+    assert change.text == ("Biggest change since 2023-24: breakdowns per 1,000 in Leeds went up from 60.0 per 1,000 "
+                           "to 160.0 per 1,000, getting worse. The two years' 95% intervals overlap, so the change may be chance.")
+    best = findings.best_finding(ctx(store, figs, group="region"), themes.COLLABORATION)
+    assert best.text.startswith("Best among areas in Yorkshire and The Humber for breakdowns per 1,000 in 2024-25: "
+                                "Kirklees, 83.3 per 1,000.")  # 5 of 60
+    store.close()
+
+
+@pytest.mark.parametrize("name,expected", [("I statements: yes", "I statements: yes"), ("Days delayed", "days delayed"),
+                                           ("NHS waits", "NHS waits"),
+                                           ("Breakdowns at hospital or ATU discharge", "breakdowns at hospital or ATU discharge")])
+def test_lower_name_keeps_capitals_that_matter(name, expected):
+    assert findings.lower_name(name) == expected
