@@ -131,21 +131,24 @@ def test_editor_saves_a_named_group_that_anyone_can_pick(page, editor_server, br
     page.get_by_text("Save a named comparison group (editors)").click()
     page.get_by_role("textbox", name="Group name").wait_for()
     page.get_by_role("textbox", name="Group name").fill("Browser network")
-    box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Areas in the group").locator("input")
+    group_box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Areas in the group")
     for name in ("Leeds", "Reading"):
-        for attempt in range(3):  # the menu can close while the page settles: open it again
+        for attempt in range(5):  # under load the menu can close while the page reruns: try again
+            page.wait_for_selector(READY)
+            if name in group_box.inner_text():
+                break
+            box = group_box.locator("input")
             box.click()
             box.fill(name)
-            option = page.locator("[role='option']", has_text=name).first
             try:
-                option.wait_for(timeout=5_000)
-                option.click()
-                break
+                page.locator("[role='option']", has_text=name).first.wait_for(timeout=5_000)
+                page.keyboard.press("Enter")
             except Exception:
                 page.keyboard.press("Escape")
-        page.wait_for_timeout(200)
+            page.wait_for_timeout(500)
     page.keyboard.press("Escape")
-    chosen = page.locator("[data-testid='stMultiSelect']").filter(has_text="Areas in the group").inner_text()
+    page.wait_for_selector(READY)
+    chosen = group_box.inner_text()
     assert "Leeds" in chosen and "Reading" in chosen, chosen
     page.get_by_role("button", name="Save the group").click()
     page.wait_for_selector("text=Saved the group “Browser network” with 2 areas")
