@@ -25,7 +25,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from dashboard.commands.import_data import who
-    from dashboard.importers import ImportRefused, batches
+    from dashboard.importers import batches
     from dashboard.store import Store
 
     path = Path(args.db or config.database_path())
@@ -41,7 +41,7 @@ def run(args) -> int:
             return 0 if args.list else 2
         try:
             done = batches.undo(store, args.batch, who=who())
-        except ImportRefused as refused:
+        except ValueError as refused:
             print(str(refused), file=sys.stderr)
             return 1
     finally:

@@ -90,7 +90,7 @@ class Plan:
         files = "1 file" if len(self.files) == 1 else f"{len(self.files)} files"
         areas = sorted({a for f in self.files for a in f.areas})
         where = "1 area" if len(areas) == 1 else f"{len(areas)} areas"
-        return (f"{files}, {self.row_count:,} rows of {TITLES[self.dataset].lower()}: {where}, "
+        return (f"{TITLES[self.dataset]}: {files}, {self.row_count:,} rows, {where}, "
                 f"{', '.join(self.periods)}.")
 
 
@@ -160,6 +160,9 @@ def prepare(dataset: str, sources: list[Source], *, store=None, sheet: str | Non
 
 def _check_duplicates(spec: Dataset, frames: list[pd.DataFrame], problems: Problems) -> None:
     """Duplicate rows across every file of the import (person twice, same reference twice...)."""
+    mapping = {}
+    for frame in frames:
+        mapping.update(frame.attrs.get("columns", {}))
     combined = pd.concat(frames, ignore_index=True)
     if spec.unique:
         present = combined[list(spec.unique)].notna().all(axis=1)
@@ -168,7 +171,7 @@ def _check_duplicates(spec: Dataset, frames: list[pd.DataFrame], problems: Probl
         if dup.any():
             bad = subset[dup]
             first = subset[subset.duplicated(list(spec.unique), keep=False) & ~dup]
-            column = " + ".join(spec.unique)
+            column = " + ".join(mapping.get(u, u) for u in spec.unique)
             values = ["(hidden: a person identifier)" if spec.person_level else " / ".join(str(v) for v in r)
                       for r in bad[list(spec.unique)].head(10).itertuples(index=False)]
             for file, group in bad.groupby("_file", sort=False):
@@ -181,7 +184,7 @@ def _check_duplicates(spec: Dataset, frames: list[pd.DataFrame], problems: Probl
         dup = combined.duplicated(cols, keep="first")
         if dup.any():
             for file, group in combined[dup].groupby("_file", sort=False):
-                problems.add(file, None, "is a duplicate: the same values as an earlier row in every column",
+                problems.add(file, "(every column)", "is a duplicate: the same values as an earlier row in every column",
                              "each record once", group[ROW].head(10).tolist(),
                              [f"{r.area_code} {r.period}" for r in group.head(10).itertuples()], count=len(group))
 

@@ -165,10 +165,10 @@ def undo(store, batch_id: int, who: str) -> dict:
                                 [batch_id]).fetchall()
             row = found[0] if found else None
             if row is None:
-                raise refuse(f"batch {batch_id}", "does not exist", "the number of a batch in the import history")
+                raise ValueError(f"There is no batch {batch_id}: choose a batch number from the import history.")
             dataset, file_name, status, rows = row
             if status != "active":
-                raise refuse(f"batch {batch_id}", "has already been undone", "an active batch")
+                raise ValueError(f"Batch {batch_id} has already been undone: nothing was changed.")
             table = TABLES[dataset]
             area_col, period_col = key_columns(dataset)
             removed = cur.execute(f"select count(*) from {table} where batch_id = ?", [batch_id]).fetchall()[0][0]

@@ -158,7 +158,7 @@ def read_csv_text(name: str, text: str, encoding: str) -> Table:
         from dashboard.importers.problems import ImportRefused, Problems
 
         problems = Problems()
-        problems.add(name, None, f"has more values than the header has columns ({width})",
+        problems.add(name, "(whole row)", f"has more values than the header has columns ({width})",
                      f"one value per column, {DELIMITERS[delimiter]} separated (put text that contains "
                      f"a {DELIMITERS[delimiter]} in double quotes)", problems_rows, values)
         raise ImportRefused(problems)

@@ -138,9 +138,9 @@ class Dataset:
             names = ", ".join(f'"{f.name}" ({f.label})' for f in missing)
             hint = ""
             if len(table.columns) == 1 and re.search(r"[|:^~]", table.columns[0]):
-                hint = (f' The header is one column, "{table.columns[0][:60]}": the values seem to be '
-                        "separated by a character other than a comma, semicolon or tab")
-            problems.add(table.file, None, f"has no column for {names}.{hint}",
+                hint = (f' (the header is one column, "{table.columns[0][:60]}": the values seem to be '
+                        "separated by a character other than a comma, semicolon or tab)")
+            problems.add(table.file, None, f"has no column for {names}{hint}",
                          "a header row with the template's column names (see the template for this dataset; "
                          "other names accepted are listed in its notes)", count=1)
         ignored = [c for c in table.columns if c not in mapping.values()]
@@ -170,6 +170,7 @@ class Dataset:
                 out[f.name] = f.default
                 continue
             out[f.name] = _convert(f, raw[column], raw[ROW], column, table, problems, today)
+        out.attrs["columns"] = mapping
         if self.derive:
             out = self.derive(out, mapping, table, problems)
         for check in self.checks:
