@@ -170,15 +170,14 @@ def _check_duplicates(spec: Dataset, frames: list[pd.DataFrame], problems: Probl
         dup = subset.duplicated(list(spec.unique), keep="first")
         if dup.any():
             bad = subset[dup]
-            first = subset[subset.duplicated(list(spec.unique), keep=False) & ~dup]
             column = " + ".join(mapping.get(u, u) for u in spec.unique)
             values = ["(hidden: a person identifier)" if spec.person_level else " / ".join(str(v) for v in r)
-                      for r in bad[list(spec.unique)].head(10).itertuples(index=False)]
+                      for r in bad[list(spec.unique)].itertuples(index=False)]
+            bad = bad.assign(_shown=values)
             for file, group in bad.groupby("_file", sort=False):
                 problems.add(file, column, f"is a duplicate: {spec.unique_words}",
-                             f"each row once (the first such row is row {int(first[ROW].iloc[0])})"
-                             if len(first) else "each row once", group[ROW].head(10).tolist(),
-                             values[: len(group)], count=len(group))
+                             "each row once (keep one of the rows with these values)", group[ROW].head(10).tolist(),
+                             group["_shown"].head(10).tolist(), count=len(group))
     if spec.duplicate_rows:
         cols = [f.name for f in spec.stored_fields]
         dup = combined.duplicated(cols, keep="first")

@@ -44,7 +44,7 @@ DATASET = Dataset(
               synonyms=("respondent", "response id", "id"), example="D001",
               help="Optional: used only to find duplicate rows; never stored."),
     ],
-    unique=("respondent_id",),
-    unique_words="the same respondent id appears on more than one row",
+    unique=("respondent_id", "area_code", "period"),
+    unique_words="the same respondent id appears on more than one row for the council and period",
     notes=["Agreement: 1 strongly disagree, 2 disagree, 3 neither, 4 agree, 5 strongly agree (the words work too)."],
 )

@@ -42,7 +42,7 @@ DATASET = Dataset(
               synonyms=("respondent", "response id"), example="C001",
               help="Optional: with the statement, used only to find duplicate answers; never stored."),
     ],
-    unique=("respondent_id", "statement"),
+    unique=("respondent_id", "statement", "area_code", "period"),
     unique_words="the same respondent answered the same statement twice",
     notes=["Themes are the six Making It Real themes; the statement is the words of the I statement."],
 )

@@ -64,8 +64,8 @@ DATASET = Dataset(
               synonyms=("respondent", "response id", "serial", "id"), example="R0001",
               help="Optional: used only to find duplicate rows; never stored."),
     ],
-    unique=("respondent_id",),
-    unique_words="the same respondent id appears on more than one row",
+    unique=("respondent_id", "area_code", "period"),
+    unique_words="the same respondent id appears on more than one row for the council and year",
     notes=["One row per respondent. Answers use the national survey's codes; leave a cell empty when "
            "there is no answer."],
 )

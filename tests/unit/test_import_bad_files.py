@@ -20,7 +20,7 @@ CASES = [
     ("out_of_range_code.csv", "survey", 9, "Q3a", 'value "5" is not one of the allowed codes; expected a whole number from 1 to 4', {}),
     ("unknown_area.csv", "survey", 5, "Area Code", 'value "E08009999" is not a council we know', {}),
     ("future_period.csv", "survey", 11, "Year", 'value "2031-32" is in the future', {}),
-    ("duplicate_respondent.csv", "survey", 14, "Respondent ID", "the same respondent id appears on more than one row", {}),
+    ("duplicate_respondent.csv", "survey", 14, "Respondent ID + Area Code + Year", "the same respondent id appears on more than one row", {}),
     ("empty.csv", "survey", None, None, "is empty: it has no header row and no data", {}),
     ("header_only.csv", "survey", None, None, "has a header row but no data rows", {}),
     ("binary_garbage.csv", "survey", None, None, "is not a spreadsheet: it holds binary data", {}),
