@@ -174,7 +174,10 @@ def history_section(store, user) -> None:
               f"{r.row_count:,} rows ({r.periods})" for r in active.itertuples()}
     batch = st.selectbox("Batch to undo", list(labels), format_func=labels.get, key="data_undo_batch")
     sure = st.checkbox("Yes, take this batch's rows out (rows it replaced come back)", key="data_undo_sure")
-    if st.button("Undo this import", key="data_undo", disabled=not sure):
+    if st.button("Undo this import", key="data_undo"):
+        if not sure:
+            st.warning("Tick the box above to confirm, then press the button again.")
+            return
         try:
             done = batches.undo(store, int(batch), who=user.name)
             ui.clear_caches()
