@@ -74,7 +74,10 @@ def key_problem(key: str | None) -> str | None:
 
 def pseudonymise(ids: pd.Series, key: str) -> pd.Series:
     """Each identifier -> 64 hex characters, HMAC-SHA256 under ``key`` (same id, same code)."""
-    secret = key.encode("utf-8")
-    codes = {value: hmac.new(secret, value.encode("utf-8"), hashlib.sha256).hexdigest()
-             for value in pd.unique(ids.dropna())}
+    keyed = hmac.new(key.encode("utf-8"), digestmod=hashlib.sha256)  # copied per id: same result, faster
+    codes = {}
+    for value in pd.unique(ids.dropna()):
+        h = keyed.copy()
+        h.update(value.encode("utf-8"))
+        codes[value] = h.hexdigest()
     return ids.map(codes)

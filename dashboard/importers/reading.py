@@ -130,6 +130,9 @@ def read_csv_text(name: str, text: str, encoding: str) -> Table:
         raise refuse(name, "is empty: it has no header row and no data",
                      "a header row naming the columns, then one row per record")
     delimiter = sniff_delimiter(first)
+    fast = _read_csv_fast(name, text, delimiter, encoding)
+    if fast is not None:
+        return fast
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
@@ -162,6 +165,36 @@ def read_csv_text(name: str, text: str, encoding: str) -> Table:
                      f"one value per column, {DELIMITERS[delimiter]} separated (put text that contains "
                      f"a {DELIMITERS[delimiter]} in double quotes)", problems_rows, values)
         raise ImportRefused(problems)
+    return table
+
+
+def _read_csv_fast(name: str, text: str, delimiter: str, encoding: str) -> Table | None:
+    """pandas' C parser for the usual, well-formed file; None (use the csv module, which
+    reports every bad row) when a row has more values than the header."""
+    try:
+        raw = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=object, keep_default_na=False,
+                          na_filter=False, skip_blank_lines=False, quotechar='"', engine="c")
+    except (pd.errors.ParserError, ValueError):
+        return None
+    raw = raw.fillna("")
+    filled = raw.ne("").any(axis=1)  # a row of empty cells is skipped
+    kept = raw[filled.to_numpy()]
+    if kept.empty:
+        return None
+    header = [str(h).strip() for h in kept.iloc[0]]
+    while header and not header[-1]:
+        header = header[:-1]
+    extra = kept.iloc[1:, len(header):]
+    if not extra.empty and extra.ne("").any(axis=None):
+        return None  # values beyond the header: the careful reader lists them
+    body = kept.iloc[1:, : len(header)]
+    rows = (body.index.to_numpy() + 1).tolist()
+    frame = body.copy()
+    frame.columns = _unique_labels(header)
+    frame = frame.reset_index(drop=True)
+    frame[ROW] = pd.Series(rows, dtype="int64")
+    table = Table(name, frame, list(frame.columns[:-1]), f"CSV, {encoding}, {DELIMITERS[delimiter]} separated")
+    table.delimiter = delimiter
     return table
 
 
@@ -231,7 +264,7 @@ def read_workbook(name: str, data: bytes, sheet: str | None = None) -> Table:
     return _table(name, header, body, [n for n, _ in numbered[1:]], f'Excel workbook, sheet "{chosen}"')
 
 
-def _table(name: str, header: list[str], body: list[list[str]], row_numbers: list[int], fmt: str) -> Table:
+def _unique_labels(header: list[str]) -> list[str]:
     labels = [h if h else f"(column {i + 1} has no name)" for i, h in enumerate(header)]
     unique = []
     for label in labels:  # a repeated header name would collapse columns: keep both, checked later
@@ -239,6 +272,11 @@ def _table(name: str, header: list[str], body: list[list[str]], row_numbers: lis
         while candidate in unique:
             candidate, k = f"{label} ({k})", k + 1
         unique.append(candidate)
+    return unique
+
+
+def _table(name: str, header: list[str], body: list[list[str]], row_numbers: list[int], fmt: str) -> Table:
+    unique = _unique_labels(header)
     columns = list(zip(*body)) if body else [()] * len(unique)
     frame = pd.DataFrame({name: pd.Series(list(col), dtype=object) for name, col in zip(unique, columns)})
     frame[ROW] = pd.Series(row_numbers, dtype="int64")

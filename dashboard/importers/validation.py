@@ -194,9 +194,7 @@ def _report(problems: Problems, table: Table, column: str, f: Field, bad: pd.Ser
 
 def _convert(f: Field, values: pd.Series, rows: pd.Series, column: str, table: Table, problems: Problems,
              today: date) -> pd.Series:
-    distinct_raw = pd.unique(values)
-    stripped = {v: str(v).strip() for v in distinct_raw}
-    text = values.map(stripped)
+    text = pd.Series([str(v).strip() for v in values], index=values.index, dtype=object)
     blank = text.eq("")
     if not f.blank_ok:
         _report(problems, table, column, f, blank, text, rows, "is empty")
@@ -240,12 +238,12 @@ def _convert(f: Field, values: pd.Series, rows: pd.Series, column: str, table: T
         return result
     if kind == "date":
         _report(problems, table, column, f, ~blank & result.isna(), text, rows, "is not a date we can read")
-        future = result.map(lambda d: d is not None and d > today).astype(bool)
+        future = text.map({t: isinstance(d, date) and d > today for t, d in lookup.items()}).astype(bool)
         _report(problems, table, column, f, future, text, rows, "is in the future")
         return result
     if kind == "period":
         _report(problems, table, column, f, ~blank & result.isna(), text, rows, "is not a period we can read")
-        future = result.map(lambda p: p is not None and period_start(p) > today).astype(bool)
+        future = text.map({t: isinstance(p, str) and period_start(p) > today for t, p in lookup.items()}).astype(bool)
         _report(problems, table, column, f, future, text, rows, "is in the future")
         return result
     if kind == "area":
