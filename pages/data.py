@@ -11,7 +11,13 @@ from dashboard.importers.reading import EXTENSIONS, Source, max_upload_mb
 
 ui.page_setup("Data")
 
-PLAN_KEY, RESULT_KEY = "_data_plan", "_data_result"
+PLAN_KEY, RESULT_KEY, UNDONE_KEY = "_data_plan", "_data_result", "_data_undone"
+
+
+def period_range(periods) -> str:
+    """"2022-23, 2023-24, 2024-25" -> "2022-23 to 2024-25"."""
+    found = sorted({p.strip() for p in str(periods or "").split(",") if p.strip()})
+    return f"{found[0]} to {found[-1]}" if len(found) > 1 else (found[0] if found else "")
 
 
 def loaded_table(store) -> pd.DataFrame:
@@ -21,11 +27,10 @@ def loaded_table(store) -> pd.DataFrame:
     for name in importers.NAMES:
         if name in loaded.index:
             r = loaded.loc[name]
-            periods = sorted({p.strip() for p in str(r["periods"] or "").split(",") if p.strip()})
             count = int(r["rows"])
             rows.append({
                 "Dataset": importers.TITLES[name],
-                "Periods": f"{periods[0]} to {periods[-1]}" if len(periods) > 1 else (periods[0] if periods else ""),
+                "Periods": period_range(r["periods"]),
                 "Rows": privacy.SUPPRESSED_TEXT if 0 < count < 5 else f"{count:,}",
                 "Last import": f"{r['last_import']:%d/%m/%Y}",
             })
@@ -63,7 +68,7 @@ def import_section(store, user) -> None:
     dataset = st.selectbox("Dataset", names, format_func=lambda n: importers.TITLES[n], key="data_dataset")
     uploads = st.file_uploader(
         "Files to import", type=[e.lstrip(".") for e in EXTENSIONS], accept_multiple_files=True,
-        key="data_files", help=f"Up to {limit} MB per file.",
+        key=f"data_files_{st.session_state.get('_data_uploads', 0)}", help=f"Up to {limit} MB per file.",
     )
     with st.expander("Options"):
         sheet = st.text_input("Excel sheet name (leave empty for the first sheet)", key="data_sheet").strip() or None
@@ -83,6 +88,7 @@ def import_section(store, user) -> None:
 
     if st.button("Check files", key="data_check", type="primary", disabled=not uploads):
         st.session_state.pop(RESULT_KEY, None)
+        st.session_state.pop(UNDONE_KEY, None)
         sources = [Source(u.name, u.getvalue()) for u in uploads]
         try:
             with st.spinner("Checking…"):
@@ -115,6 +121,7 @@ def import_section(store, user) -> None:
                     with st.spinner("Importing…"):
                         ids = batches.write(store, plan, who=user.name, replace=replace)
                     ui.clear_caches()
+                    st.session_state["_data_uploads"] = st.session_state.get("_data_uploads", 0) + 1  # empty the uploader
                     st.session_state[RESULT_KEY] = (
                         f"Imported {plan.row_count:,} rows as batch{'es' if len(ids) > 1 else ''} "
                         f"{', '.join(map(str, ids))}. Every page now uses them.")
@@ -152,10 +159,10 @@ def history_section(store, user) -> None:
         "Dataset": history["dataset"].map(importers.TITLES).fillna(history["dataset"]),
         "File": history["file_name"],
         "Rows": [f"{n:,}" for n in history["row_count"]],
-        "Periods": history["periods"],
+        "Periods": history["periods"].map(period_range),
         "Imported by": history["imported_by"],
         "When": [f"{t:%d/%m/%Y %H:%M}" for t in history["imported_at"]],
-        "Content hash": history["content_hash"].str.slice(0, 12),
+        "Content hash": history["content_hash"].str.slice(0, 10),
         "Status": [
             f"undone by {by} {at:%d/%m/%Y %H:%M}" if s == "undone" else
             ("active" + (f", replaced {r:,} rows" if r and r == r else ""))
@@ -172,7 +179,9 @@ def history_section(store, user) -> None:
         return
     labels = {int(r.batch_id): f"Batch {r.batch_id}: {importers.TITLES.get(r.dataset, r.dataset)}, {r.file_name}, "
               f"{r.row_count:,} rows ({r.periods})" for r in active.itertuples()}
-    batch = st.selectbox("Batch to undo", list(labels), format_func=labels.get, key="data_undo_batch")
+    # keyed by the newest batch: after an import or undo the choice starts again at the newest
+    batch = st.selectbox("Batch to undo", list(labels), format_func=labels.get,
+                         key=f"data_undo_batch_{max(labels)}")
     sure = st.checkbox("Yes, take this batch's rows out (rows it replaced come back)", key="data_undo_sure")
     if st.button("Undo this import", key="data_undo"):
         if not sure:
@@ -182,13 +191,13 @@ def history_section(store, user) -> None:
             done = batches.undo(store, int(batch), who=user.name)
             ui.clear_caches()
             st.session_state[RESULT_KEY] = None
-            st.session_state["_data_undone"] = (
+            st.session_state[UNDONE_KEY] = (
                 f"Undid batch {done['batch_id']}: removed {done['removed']:,} rows"
                 + (f", put back {done['restored']:,} rows it had replaced" if done["restored"] else "") + ".")
         except ValueError as exc:
-            st.session_state["_data_undone"] = str(exc)
+            st.session_state[UNDONE_KEY] = str(exc)
         st.rerun()
-    message = st.session_state.pop("_data_undone", None)
+    message = st.session_state.get(UNDONE_KEY)
     if message:
         st.success(message) if message.startswith("Undid") else st.warning(message)
 

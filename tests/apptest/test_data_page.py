@@ -67,7 +67,7 @@ def test_imported_survey_shows_on_overview_and_in_the_editor_history(own_db):
     at.run()
     text = all_text(at)
     assert f"<td class='gl-num'>{batch}</td><td>User survey (ASCS style)</td><td>survey.csv</td>" in text
-    assert f"Batch {batch}: User survey (ASCS style), survey.csv, 40 rows (2024-25)" in at.selectbox(key="data_undo_batch").options
+    assert f"Batch {batch}: User survey (ASCS style), survey.csv, 40 rows (2024-25)" in at.selectbox(key=f"data_undo_batch_{batch}").options
 
 
 def test_council_with_only_published_values_appears_on_overview_labelled_published(own_db):

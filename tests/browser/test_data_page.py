@@ -62,7 +62,7 @@ def test_editor_uploads_a_bad_file_and_sees_every_problem(page, editor_server):
     assert page.locator("[data-testid='import-history']").inner_text() == history_before
 
 
-def test_editor_uploads_a_file_and_sees_the_new_figures_on_overview(page, editor_server):
+def test_editor_uploads_a_file_and_sees_the_new_figures_on_overview(page, editor_server, tmp_path):
     open_app(page, editor_server.url, "data")
     sign_in(page, EDITOR_NAME, EDITOR_PASSWORD)
     choose(page, "Dataset", "User survey (ASCS style)")
@@ -89,11 +89,33 @@ def test_editor_uploads_a_file_and_sees_the_new_figures_on_overview(page, editor
     assert "75.0%" in tile
     screenshot(page, "overview-after-import")
 
-    # undo it from the Data page: Wakefield goes again
+    # a corrected export for the same council and year replaces it only when confirmed
     page.get_by_role("link", name="Data").first.click()
     wait_ready(page)
+    choose(page, "Dataset", "User survey (ASCS style)")
+    corrected = tmp_path / "survey-corrected.csv"
+    corrected.write_text((GOOD / "survey.csv").read_text().replace(",0.75,", ",1.0,"))
+    page.locator("input[type=file]").set_input_files(str(corrected))
+    wait_ready(page)
+    page.get_by_role("button", name="Check files").click()
+    page.wait_for_selector("text=already loaded for some of the same areas and periods", timeout=60_000)
+    assert page.get_by_role("button", name="Import", exact=True).is_disabled()
+    page.get_by_text("Replace the rows already loaded for these areas and periods").click()
+    wait_ready(page)
+    page.get_by_role("button", name="Import", exact=True).click()
+    page.wait_for_selector("text=Imported 40 rows as batch", timeout=60_000)
+    wait_ready(page)
+    assert "replaced 40 rows" in page.locator("[data-testid='import-history']").inner_text()
+
+    # undo both from the Data page, newest first: Wakefield goes again
     page.get_by_text("Yes, take this batch's rows out").click()
     wait_ready(page)
     page.get_by_role("button", name="Undo this import").click()
-    page.wait_for_selector("text=removed 40 rows", timeout=60_000)
-    assert "undone by editor1" in page.locator("[data-testid='import-history']").inner_text()
+    wait_ready(page)
+    screenshot(page, "data-editor-undo")
+    page.wait_for_selector("text=put back 40 rows it had replaced", timeout=60_000)
+    wait_ready(page)
+    page.get_by_role("button", name="Undo this import").click()
+    page.wait_for_selector("text=removed 40 rows.", timeout=60_000)
+    history = page.locator("[data-testid='import-history']").inner_text()
+    assert history.count("undone by editor1") == 2
