@@ -160,8 +160,7 @@ def history_section(store, user) -> None:
         "File": history["file_name"],
         "Rows": [f"{n:,}" for n in history["row_count"]],
         "Periods": history["periods"].map(period_range),
-        "Imported by": history["imported_by"],
-        "When": [f"{t:%d/%m/%Y %H:%M}" for t in history["imported_at"]],
+        "Imported": [f"{t:%d/%m/%Y %H:%M} by {who}" for t, who in zip(history["imported_at"], history["imported_by"])],
         "Content hash": history["content_hash"].str.slice(0, 10),
         "Status": [
             f"undone by {by} {at:%d/%m/%Y %H:%M}" if s == "undone" else

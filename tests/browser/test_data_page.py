@@ -57,6 +57,7 @@ def test_editor_uploads_a_bad_file_and_sees_every_problem(page, editor_server):
     page.wait_for_selector("text=Nothing was imported", timeout=60_000)
     table = page.locator("[data-testid='problem-rows']").inner_text()
     assert "out_of_range_code.csv" in table and "9" in table and "Q3a" in table and "5" in table
+    page.locator("[data-testid='problem-rows']").scroll_into_view_if_needed()
     screenshot(page, "data-editor-problems")
     assert axe_violations(page) == []
     assert page.locator("[data-testid='import-history']").inner_text() == history_before
