@@ -40,7 +40,7 @@ class ProblemGroup:
 
     @property
     def title(self) -> str:
-        where = f'column "{self.column}" of {self.file}' if self.column else self.file
+        where = f'Column "{self.column}" of {self.file}' if self.column else self.file
         if self.count and self.rows:
             rows = "1 row" if self.count == 1 else f"{self.count:,} rows"
             return f"{where}: {rows} where the value {self.what}"

@@ -142,7 +142,11 @@ def test_every_problem_is_listed_grouped_with_counts(import_store, tmp_path):
     path = tmp_path / "many.csv"
     path.write_text("\n".join([header, *bad]) + "\n")
     text = assert_refused(import_store, "survey", [Source.from_path(path)], "is not a council we know", "many.csv", 22, "Area Code")
-    assert "column \"Q3a\" of many.csv: " in text
+    import re
+
+    groups = re.findall(r'Column "([^"]+)" of many.csv: (\d+) rows? where', text)
+    assert len(groups) >= 3 and sum(int(n) for _, n in groups) == int(re.search(r"(\d+) problems found", text)[1])
+    assert any(int(n) > 5 for _, n in groups)
     assert "… and " in text  # more rows than are shown
 
 

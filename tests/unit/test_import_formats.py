@@ -113,3 +113,36 @@ def test_values_land_as_the_file_says(db_copy):
         assert dp.clawback_letters.sum() == 1
     finally:
         store.close()
+
+
+def test_excel_date_cells_blank_rows_and_a_title_free_sheet(db_copy):
+    """Real Excel dates (not text), numbers stored as numbers, and empty rows in between."""
+    from datetime import datetime
+
+    frame = pd.read_csv(GOOD / "breakdowns.csv", dtype=str, keep_default_na=False)
+    frame["Date"] = [datetime(2024, 7, 1 + i) for i in range(len(frame))]
+    frame["Days delayed"] = frame["Days delayed"].astype(int)
+    blank = pd.DataFrame([[None] * len(frame.columns)], columns=frame.columns)
+    with_blanks = pd.concat([frame.iloc[:5], blank, blank, frame.iloc[5:]], ignore_index=True)
+    out = io.BytesIO()
+    with_blanks.to_excel(out, index=False)
+    store = Store(db_copy)
+    try:
+        (batch,) = importers.import_files(store, "breakdowns", [Source("breakdowns.xlsx", out.getvalue())], who="t")
+        rows = store.sql("select breakdown_date, days_delayed from breakdowns where batch_id = ? order by 1", [batch])
+        assert len(rows) == 10
+        assert str(rows.breakdown_date.iloc[0])[:10] == "2024-07-01"
+        assert list(rows.days_delayed) == [5 * i for i in range(10)]
+    finally:
+        store.close()
+
+
+def test_csv_with_blank_lines_and_empty_rows_is_read(db_copy):
+    text = (GOOD / "survey.csv").read_text().splitlines()
+    messy = [text[0], *text[1:11], "", ",,,,,,,,,,,,", *text[11:], "", ""]
+    store = Store(db_copy)
+    try:
+        (batch,) = importers.import_files(store, "survey", [Source("messy.csv", "\n".join(messy).encode())], who="t")
+        assert store.sql("select count(*) as n from survey_responses where batch_id = ?", [batch]).n[0] == 40
+    finally:
+        store.close()
