@@ -79,3 +79,7 @@ def test_council_with_only_published_values_appears_on_overview_labelled_publish
     assert "Wakefield, 2020-21" in text
     assert "80.2%" in text  # control over daily life, published 1B for Wakefield
     assert "Source: published ASCOF file (NHS England, Open Government Licence v3.0), 2020-21." in text
+    at = open_page("compare", indicator="direct_payments", period="2020-21", area=WAKEFIELD)
+    table = next(m.value for m in at.markdown if "compare-table" in m.value)
+    row = next(r for r in table.split("<tr>") if "<td>Wakefield</td>" in r)
+    assert "16.9%" in row and "published ASCOF" in row  # 1C2A, as published for Wakefield
