@@ -136,6 +136,8 @@ def prepare(dataset: str, sources: list[Source], *, store=None, sheet: str | Non
         if rows is not None:
             rows = rows.assign(_file=source.name)
             checked.append((source, table.format, rows))
+        else:
+            _hint_other_dataset(dataset, table, problems)
     if dataset != "ascof" and checked:
         _check_duplicates(DATASETS[dataset], [c[2] for c in checked], problems)
     if problems:
@@ -156,6 +158,17 @@ def prepare(dataset: str, sources: list[Source], *, store=None, sheet: str | Non
 
         batches.find_conflicts(store, plan)
     return plan
+
+
+def _hint_other_dataset(dataset: str, table, problems: Problems) -> None:
+    """When columns are missing and the file has every column of another dataset, say so."""
+    for group in problems.groups.values():
+        if group.file == table.file and group.what.startswith("has no column for"):
+            for name, spec in DATASETS.items():
+                found = spec.match_columns(table, Problems()) if name != dataset else {}
+                if found and all(f.name in found for f in spec.fields if f.required):
+                    group.what += f" (it looks like a {spec.title} file: choose that dataset, {name})"
+                    return
 
 
 def _check_duplicates(spec: Dataset, frames: list[pd.DataFrame], problems: Problems) -> None:

@@ -32,7 +32,7 @@ CASES = [
     ("split_council.csv", "survey", 3, "Area Code", "Cumbria, which was split in two", {}),
     ("unreadable_period.csv", "survey", 10, "Year", 'value "Spring 2024" is not a period we can read', {}),
     ("quarter_not_allowed.csv", "survey", 12, "Year", 'value "2024-25 Q2" is not a period we can read', {}),
-    ("wrong_dataset.csv", "survey", None, None, 'has no column for "support_setting"', {}),
+    ("wrong_dataset.csv", "survey", None, None, "it looks like a Support records (client level) file: choose that dataset, support", {}),
     ("report.pdf.xlsx", "survey", None, None, "is not a spreadsheet: it is a PDF", {}),
     ("letter.xlsx", "survey", None, None, "is not a spreadsheet: it is a Word document", {}),
     ("notes.json", "survey", None, None, 'files ending ".json" are not read', {}),
