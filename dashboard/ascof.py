@@ -121,3 +121,40 @@ def tidy(frame: pd.DataFrame, period: str) -> pd.DataFrame:
             "disaggregation", "outcome", "numerator", "denominator", "base", "margin_of_error",
         ]
     ]
+
+
+#: breakdown code (the end of an ASCOF Measure Code after its measure group) -> disaggregation
+BREAKDOWN_SUFFIXES = {
+    "": "Total",
+    "1864": "18-64",
+    "65OV": "65 and over",
+    "64U": "64 and under",
+    "6584": "65-84",
+    "85OV": "85 and over",
+    "6574": "65-74",
+    "7584": "75-84",
+    "F": "Female",
+    "M": "Male",
+}
+#: measure groups that exist only before (old) or only from (new) the 2023-24 renumbering
+OLD_ONLY_GROUPS = {"1C2A", "1C2B", "1C1A", "1I1", "3D1"}
+NEW_ONLY_GROUPS = {"3D2A", "3D2B", "3D1A", "5A1", "3C1", "1D"}
+#: concepts whose outcome is a percentage of people (numerator never above denominator)
+PROPORTION_CONCEPTS = {"control", "direct_payments", "direct_payments_carers", "self_directed_support",
+                       "information", "social_contact", "satisfaction"}
+
+
+def split_measure_code(code: str, known_groups: set[str] | None = None) -> tuple[str, str] | None:
+    """``1C2A1864`` -> (``1C2A``, ``18-64``); None when the code's ending is not a known breakdown.
+
+    With ``known_groups`` the longest known group that prefixes the code wins; without, the
+    breakdown ending is stripped (longest first)."""
+    code = str(code).strip().upper()
+    if known_groups:
+        for group in sorted(known_groups, key=len, reverse=True):
+            if code.startswith(group.upper()) and code[len(group):] in BREAKDOWN_SUFFIXES:
+                return group, BREAKDOWN_SUFFIXES[code[len(group):]]
+    for suffix in sorted(BREAKDOWN_SUFFIXES, key=len, reverse=True):
+        if suffix and code.endswith(suffix) and len(code) > len(suffix) + 1:
+            return code[: -len(suffix)], BREAKDOWN_SUFFIXES[suffix]
+    return (code, "Total") if code else None

@@ -1,0 +1,85 @@
+"""``python -m dashboard import DATASET FILE [FILE ...]``: check and import files, all or nothing.
+
+Exit status: 0 imported; 1 nothing imported because a file has problems (listed on standard
+error: file, row, column, value, what was expected); 3 nothing imported because the file was
+imported before, or because it overlaps data already loaded and --replace was not given;
+2 other errors (no database, the database is in use...).
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from dashboard import config
+
+
+def register(subparsers) -> None:
+    from dashboard.importers import NAMES
+
+    parser = subparsers.add_parser(
+        "import",
+        help="check and import data files (all or nothing)",
+        description="Check every file, then import them all in one transaction, or nothing if any file has a "
+        "problem. Datasets: " + ", ".join(NAMES) + ". Files: CSV (UTF-8, UTF-16 or Windows-1252; comma, "
+        "semicolon or tab separated) or Excel (.xlsx).",
+    )
+    parser.add_argument("dataset", choices=NAMES, help="which dataset the files hold")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV or Excel files")
+    parser.add_argument("--replace", action="store_true",
+                        help="replace rows already loaded for the same areas and periods (undo puts them back)")
+    parser.add_argument("--sheet", default=None, help="Excel sheet to read (default: the first)")
+    parser.add_argument("--period", default=None,
+                        help="year of a published ASCOF file, e.g. 2020-21 (default: from the file name)")
+    parser.add_argument("--check", action="store_true", help="check the files only; import nothing")
+    parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    parser.set_defaults(func=run)
+
+
+def who() -> str:
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except Exception:
+        return "command line"
+
+
+def run(args) -> int:
+    from dashboard import importers
+    from dashboard.build import ensure_database
+    from dashboard.importers import batches
+    from dashboard.importers.reading import Source
+    from dashboard.store import Store
+
+    def say(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    try:
+        sources = [Source.from_path(path) for path in args.files]
+        path = Path(args.db or config.database_path())
+        store = Store(ensure_database(path))
+        try:
+            say(f"Checking {len(sources)} file{'s' if len(sources) != 1 else ''}…")
+            plan = importers.prepare(args.dataset, sources, store=store, sheet=args.sheet, period=args.period)
+            for note in plan.notes:
+                say("Note: " + note)
+            say("Checked: " + plan.summary())
+            if args.check:
+                if plan.already:
+                    say(str(batches.AlreadyImported(plan)))
+                if plan.needs_confirmation:
+                    say(batches.overlap_text(plan))
+                print("The files are fine; nothing was imported (--check).")
+                return 0
+            ids = batches.write(store, plan, who=who(), replace=args.replace, progress=say)
+        finally:
+            store.close()
+    except importers.ImportRefused as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
+    except (batches.AlreadyImported, batches.NeedsConfirmation) as stopped:
+        print(str(stopped), file=sys.stderr)
+        return 3
+    print(f"Imported {plan.row_count:,} rows from {len(ids)} file{'s' if len(ids) != 1 else ''} as batch"
+          f"{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} into {path}.")
+    return 0

@@ -1,0 +1,51 @@
+"""``python -m dashboard undo BATCH``: take an import batch out (rows it replaced come back).
+
+``python -m dashboard undo --list`` shows the import history to choose from."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dashboard import config
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "undo",
+        help="undo an import batch (or --list the import history)",
+        description="Undo an import batch: its rows are removed and any rows it replaced are put back. The "
+        "history keeps the batch, marked as undone.",
+    )
+    parser.add_argument("batch", nargs="?", type=int, help="the batch number (see --list)")
+    parser.add_argument("--list", action="store_true", help="list the import history and stop")
+    parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from dashboard.commands.import_data import who
+    from dashboard.importers import batches
+    from dashboard.store import Store
+
+    path = Path(args.db or config.database_path())
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist: build it first with python -m dashboard init")
+    store = Store(path)
+    try:
+        if args.list or args.batch is None:
+            frame = batches.history(store)
+            for r in frame.itertuples():
+                print(f"{r.batch_id:>5}  {r.status:<7} {r.dataset:<13} {r.row_count:>9,} rows  {r.periods or '':<30} "
+                      f"{r.imported_at:%d/%m/%Y %H:%M}  {r.imported_by}  {r.file_name}")
+            return 0 if args.list else 2
+        try:
+            done = batches.undo(store, args.batch, who=who())
+        except ValueError as refused:
+            print(str(refused), file=sys.stderr)
+            return 1
+    finally:
+        store.close()
+    print(f"Undid batch {done['batch_id']} ({done['dataset']}, {done['file']}): removed {done['removed']:,} rows"
+          + (f", put back {done['restored']:,} rows it had replaced" if done["restored"] else "") + ".")
+    return 0

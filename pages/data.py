@@ -1,0 +1,217 @@
+"""Data: what is loaded; for signed-in editors, importing files, templates, history and undo."""
+# nav: title=Data; order=90; section=Data; icon=:material/upload_file:
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import auth, privacy, ui
+from dashboard import importers
+from dashboard.importers import batches, templates
+from dashboard.importers.reading import EXTENSIONS, Source, max_upload_mb
+
+ui.page_setup("Data")
+
+PLAN_KEY, RESULT_KEY, UNDONE_KEY = "_data_plan", "_data_result", "_data_undone"
+
+
+def period_range(periods) -> str:
+    """"2022-23, 2023-24, 2024-25" -> "2022-23 to 2024-25"."""
+    found = sorted({p.strip() for p in str(periods or "").split(",") if p.strip()})
+    return f"{found[0]} to {found[-1]}" if len(found) > 1 else (found[0] if found else "")
+
+
+def loaded_table(store) -> pd.DataFrame:
+    """Per dataset: periods, rows and the last import (no file names, no people: safe for everyone)."""
+    loaded = batches.loaded(store).set_index("dataset")
+    rows = []
+    for name in importers.NAMES:
+        if name in loaded.index:
+            r = loaded.loc[name]
+            count = int(r["rows"])
+            rows.append({
+                "Dataset": importers.TITLES[name],
+                "Periods": period_range(r["periods"]),
+                "Rows": privacy.SUPPRESSED_TEXT if 0 < count < 5 else f"{count:,}",
+                "Last import": f"{r['last_import']:%d/%m/%Y}",
+            })
+        else:
+            rows.append({"Dataset": importers.TITLES[name], "Periods": "none loaded", "Rows": "0", "Last import": ""})
+    return pd.DataFrame(rows)
+
+
+def show_problems(refused: importers.ImportRefused) -> None:
+    problems = refused.problems
+    st.error(problems.summary(), icon=":material/error:")
+    for group in problems.groups.values():
+        st.markdown(f"**{group.title}.**  \nExpected: {group.expected}.")
+        if group.rows:
+            examples = pd.DataFrame({
+                "File": group.file, "Row": group.rows[:5], "Column": group.column or "",
+                "Value": group.values[:5],
+            })
+            more = f" (first {len(examples)} of {group.count:,})" if group.count > len(examples) else ""
+            ui.html_table(examples, f"Rows with this problem{more}", key="problem-rows", numeric=("Row",))
+    for note in problems.notes:
+        st.caption(note)
+
+
+def import_section(store, user) -> None:
+    st.header("Import files")
+    limit = max_upload_mb()
+    st.markdown(
+        f"Files up to **{limit} MB** each: CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab "
+        "separated) or Excel (.xlsx, first sheet unless you name one). Every file is checked first; if any "
+        "row has a problem nothing is imported, and each problem is listed with its file, row and column. "
+        "An import is all or nothing, and can be undone below."
+    )
+    names = importers.NAMES
+    dataset = st.selectbox("Dataset", names, format_func=lambda n: importers.TITLES[n], key="data_dataset")
+    uploads = st.file_uploader(
+        "Files to import", type=[e.lstrip(".") for e in EXTENSIONS], accept_multiple_files=True,
+        key=f"data_files_{st.session_state.get('_data_uploads', 0)}", help=f"Up to {limit} MB per file.",
+    )
+    with st.expander("Options"):
+        sheet = st.text_input("Excel sheet name (leave empty for the first sheet)", key="data_sheet").strip() or None
+        period = None
+        if dataset == "ascof":
+            from datetime import date
+
+            from dashboard.reference import financial_year
+
+            this_year = date.today().year if date.today().month >= 4 else date.today().year - 1
+            years = ["from the file name"] + [financial_year(y) for y in range(this_year, 2013, -1)]
+            chosen = st.selectbox("Year of the published file", years, key="data_ascof_year")
+            period = None if chosen == years[0] else chosen
+    if importers.TABLES[dataset] and dataset in importers.PERSON_LEVEL:
+        st.caption("This dataset holds person identifiers: they are replaced by a keyed code at import and "
+                   "never stored.")
+
+    if st.button("Check files", key="data_check", type="primary", disabled=not uploads):
+        st.session_state.pop(RESULT_KEY, None)
+        st.session_state.pop(UNDONE_KEY, None)
+        sources = [Source(u.name, u.getvalue()) for u in uploads]
+        try:
+            with st.spinner("Checking…"):
+                plan = importers.prepare(dataset, sources, store=store, sheet=sheet, period=period)
+            st.session_state[PLAN_KEY] = plan
+        except importers.ImportRefused as refused:
+            st.session_state.pop(PLAN_KEY, None)
+            show_problems(refused)
+
+    plan = st.session_state.get(PLAN_KEY)
+    if plan is not None and plan.dataset == dataset:
+        st.success("Checked, no problems: " + plan.summary(), icon=":material/check_circle:")
+        for note in plan.notes:
+            st.caption(note)
+        if plan.already:
+            st.warning(str(batches.AlreadyImported(plan)), icon=":material/content_copy:")
+        else:
+            replace = False
+            if plan.needs_confirmation:
+                st.warning(batches.overlap_text(plan).replace(" (--replace on the command line)", ""),
+                           icon=":material/warning:")
+                overlaps = plan.overlaps.rename(columns={
+                    "period": "Period", "areas": "Areas", "rows": "Rows already loaded", "batches": "From batch"})
+                ui.html_table(overlaps, "Already loaded for the same areas and periods", key="overlaps",
+                              numeric=("Areas", "Rows already loaded"))
+                replace = st.checkbox("Replace the rows already loaded for these areas and periods",
+                                      key="data_replace")
+            if st.button("Import", key="data_import", type="primary", disabled=plan.needs_confirmation and not replace):
+                try:
+                    with st.spinner("Importing…"):
+                        ids = batches.write(store, plan, who=user.name, replace=replace)
+                    ui.clear_caches()
+                    st.session_state["_data_uploads"] = st.session_state.get("_data_uploads", 0) + 1  # empty the uploader
+                    st.session_state[RESULT_KEY] = (
+                        f"Imported {plan.row_count:,} rows as batch{'es' if len(ids) > 1 else ''} "
+                        f"{', '.join(map(str, ids))}. Every page now uses them.")
+                except (batches.AlreadyImported, batches.NeedsConfirmation) as stopped:
+                    st.session_state[RESULT_KEY] = "Not imported: " + str(stopped)
+                st.session_state.pop(PLAN_KEY, None)
+                st.rerun()
+    result = st.session_state.get(RESULT_KEY)
+    if result:
+        (st.success if result.startswith("Imported") else st.warning)(result)
+        if result.startswith("Imported"):
+            st.page_link("pages/overview.py", label="See the Overview", icon=":material/dashboard:")
+
+
+def templates_section() -> None:
+    st.header("Templates")
+    st.markdown("A template per dataset: the CSV has the header row; the Excel workbook also has a notes sheet "
+                "explaining each column and its allowed values.")
+    dataset = st.selectbox("Template for", importers.NAMES, format_func=lambda n: importers.TITLES[n],
+                           key="data_template")
+    left, right = st.columns(2)
+    left.download_button("Download CSV template", templates.template_csv(dataset), f"{dataset}_template.csv",
+                         "text/csv", key="data_template_csv")
+    right.download_button("Download Excel template", templates.template_xlsx(dataset), f"{dataset}_template.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key="data_template_xlsx")
+    ui.html_table(templates.columns_frame(dataset), f"Columns: {importers.TITLES[dataset]}", key="template-columns")
+
+
+def history_section(store, user) -> None:
+    st.header("Import history")
+    history = batches.history(store)
+    shown = pd.DataFrame({
+        "Batch": history["batch_id"],
+        "Dataset": history["dataset"].map(importers.TITLES).fillna(history["dataset"]),
+        "File": history["file_name"],
+        "Rows": [f"{n:,}" for n in history["row_count"]],
+        "Periods": history["periods"].map(period_range),
+        "Imported": [f"{t:%d/%m/%Y %H:%M} by {who}" for t, who in zip(history["imported_at"], history["imported_by"])],
+        "Content hash": history["content_hash"].str.slice(0, 10),
+        "Status": [
+            f"undone by {by} {at:%d/%m/%Y %H:%M}" if s == "undone" else
+            ("active" + (f", replaced {r:,} rows" if r and r == r else ""))
+            for s, by, at, r in zip(history["status"], history["undone_by"], history["undone_at"],
+                                    history["replaced_rows"])
+        ],
+    })
+    ui.html_table(shown, "Every import, newest first", key="import-history", numeric=("Batch", "Rows"))
+
+    st.subheader("Undo an import")
+    active = history[history["status"] == "active"]
+    if active.empty:
+        st.caption("No import to undo.")
+        return
+    labels = {int(r.batch_id): f"Batch {r.batch_id}: {importers.TITLES.get(r.dataset, r.dataset)}, {r.file_name}, "
+              f"{r.row_count:,} rows ({r.periods})" for r in active.itertuples()}
+    # keyed by the newest batch: after an import or undo the choice starts again at the newest
+    batch = st.selectbox("Batch to undo", list(labels), format_func=labels.get,
+                         key=f"data_undo_batch_{max(labels)}")
+    sure = st.checkbox("Yes, take this batch's rows out (rows it replaced come back)", key="data_undo_sure")
+    if st.button("Undo this import", key="data_undo"):
+        if not sure:
+            st.warning("Tick the box above to confirm, then press the button again.")
+            return
+        try:
+            done = batches.undo(store, int(batch), who=user.name)
+            ui.clear_caches()
+            st.session_state[RESULT_KEY] = None
+            st.session_state[UNDONE_KEY] = (
+                f"Undid batch {done['batch_id']}: removed {done['removed']:,} rows"
+                + (f", put back {done['restored']:,} rows it had replaced" if done["restored"] else "") + ".")
+        except ValueError as exc:
+            st.session_state[UNDONE_KEY] = str(exc)
+        st.rerun()
+    message = st.session_state.get(UNDONE_KEY)
+    if message:
+        st.success(message) if message.startswith("Undid") else st.warning(message)
+
+
+with ui.guard("the data page"):
+    st.title("Data")
+    store = ui.store()
+    user = auth.current_user()
+    st.markdown("Where the figures come from: the published ASCOF file (NHS England) and each council's own "
+                "exports. Every figure on every page is counted from these.")
+    ui.html_table(loaded_table(store), "Data loaded, by dataset", key="data-loaded", numeric=("Rows",))
+    if user is None or not user.is_editor:
+        st.info("Editors sign in (in the side bar) to import files, download templates and undo imports.",
+                icon=":material/lock:")
+    else:
+        import_section(store, user)
+        templates_section()
+        history_section(store, user)
