@@ -4,6 +4,9 @@ import json
 
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
+from dashboard.catalogue import load as _load_catalogue
+
+N_INDICATORS = len(_load_catalogue().indicators)
 
 
 def test_overview_shows_a_tile_per_domain_with_words(app_env):
@@ -58,7 +61,7 @@ def test_compare_published_year_uses_england_benchmark(app_env):
 
 def test_definitions_search(app_env):
     at = open_page("definitions")
-    assert "26 indicators in 6 domains" in all_text(at) or "indicators in 6 domains" in all_text(at)
+    assert f"{N_INDICATORS} indicators in 6 domains" in all_text(at)
     at.text_input(key="definitions_search").input("recovering").run()
     assert not at.exception
     labels = [e.label for e in at.expander]

@@ -5,6 +5,9 @@ import pytest
 
 from dashboard import benchmarks, charts, stats
 from tests.conftest import KIRKLEES, LEEDS
+from dashboard.catalogue import load as _load_catalogue
+
+N_INDICATORS = len(_load_catalogue().indicators)
 
 
 def test_funnel_plot_counts_areas_outside_the_limits(figures, store):
@@ -40,7 +43,7 @@ def test_spine_chart_sentence_counts_comparisons(figures, store):
     chart = charts.spine_chart(rows, "Leeds", "2024-25", "all areas in the data")
     counts = rows["comparison"].value_counts()
     assert f"{counts.get('similar', 0)} similar" in chart.sentence
-    assert chart.sentence.startswith("Spine chart of 26 indicators for Leeds in 2024-25")
+    assert chart.sentence.startswith(f"Spine chart of {N_INDICATORS} indicators for Leeds in 2024-25")
     drawn = (rows["lowest"].notna() & rows["benchmark_value"].notna()).sum()
     assert drawn >= 15 and len(chart.figure.layout.shapes) >= drawn + 1  # a range per row, the benchmark line
 
