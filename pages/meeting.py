@@ -32,7 +32,7 @@ SLIDE_CSS = """
   .gl-slide-words p { font-size: 40px; }
   .gl-slide-easychart svg { max-width: 100%; height: auto; }
   .st-key-gl_slide_back button, .st-key-gl_slide_next button { min-height: 88px; }
-  .st-key-gl_slide_back button p, .st-key-gl_slide_next button p { font-size: 36px; font-weight: 700; }
+  .st-key-gl_slide_back button p, .st-key-gl_slide_next button p { font-size: clamp(20px, 1.9vw, 36px); font-weight: 700; white-space: nowrap; }
   .gl-slide-position { font-size: 30px; font-weight: 700; text-align: center; margin-top: 0.6rem; }
 </style>
 """
