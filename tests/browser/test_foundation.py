@@ -93,3 +93,14 @@ def test_a_shared_deep_link_works_first_on_a_fresh_server(browser, fixture_db, t
         context.close()
     finally:
         fresh.stop()
+
+
+def test_pages_load_nothing_from_the_web(page, server):
+    """A council network has no internet: every request a page makes stays on this server."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in [f"overview?area={LEEDS}", "compare?indicator=control", "map", "easy-read", "direct-payments", "meeting"]:
+        open_app(page, server.url, path)
+        page.wait_for_timeout(500)
+    outside = [u for u in requested if not u.startswith((server.url, "data:", "blob:", "about:"))]
+    assert requested and outside == []
