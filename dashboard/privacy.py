@@ -64,12 +64,3 @@ def secondary_suppress(frame: pd.DataFrame, group_cols: list[str], size_col: str
         mask = frame.index.isin(extra)
         frame = blank(frame, pd.Series(mask, index=frame.index), "Not shown: would reveal a small number")
     return frame
-
-
-def suppress_counts(frame: pd.DataFrame, count_cols: list[str]) -> pd.DataFrame:
-    """For plain count tables: blank counts of 1-4 in the named columns."""
-    frame = frame.copy()
-    for col in count_cols:
-        values = frame[col].astype(float)
-        frame[col] = values.where(~is_small(values), np.nan)
-    return frame

@@ -157,6 +157,16 @@ def _count_text(value) -> str:
     return privacy.SUPPRESSED_TEXT if value != value else f"{value:,.0f}"
 
 
+def shares_within(frame: pd.DataFrame, count_col: str, group_col: str) -> pd.DataFrame:
+    """Each row's share of its group's total (``answered``, ``share``), after the small-numbers
+    rule: hidden counts stay hidden and a group total of 1-4 is not shown."""
+    answered = frame.groupby(group_col)[count_col].transform("sum").astype(float)
+    frame = suppress_cells(frame.assign(answered=answered), count_col, [group_col])
+    frame["answered"] = frame["answered"].where(~privacy.is_small(frame["answered"]))
+    frame["share"] = frame[count_col] / frame["answered"] * 100
+    return frame
+
+
 def suppress_cells(frame: pd.DataFrame, count_col: str, group_cols: list[str]) -> pd.DataFrame:
     """Small-numbers rule for a table of counts whose group totals are known elsewhere.
 
@@ -446,10 +456,7 @@ def agreement_panel(ctx: Context) -> Panel:
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"No direct-payment holder in {ctx.area_name} answered the survey in {ctx.period}.")
-    answered = mine.groupby("statement_order")["holders"].transform("sum").astype(float)
-    mine = suppress_cells(mine.assign(answered=answered), "holders", ["statement_order"])
-    mine["answered"] = mine["answered"].where(~privacy.is_small(mine["answered"]))
-    mine["share"] = mine["holders"] / mine["answered"] * 100
+    mine = shares_within(mine, "holders", "statement_order")
     hidden_share = (mine.groupby("statement_order")["share"].transform(lambda s: 100 - s.sum())
                     .where(mine.groupby("statement_order")["suppressed"].transform("any"), 0))
     mine["hidden_share"] = hidden_share.where(mine["answered"].notna(), 100)
@@ -826,10 +833,7 @@ def i_statements_panel(ctx: Context) -> Panel:
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no I-statement check-ins for {ctx.area_name} in {ctx.period}.")
-    answered = mine.groupby("theme")["answers"].transform("sum").astype(float)
-    mine = suppress_cells(mine.assign(answered=answered), "answers", ["theme"])
-    mine["answered"] = mine["answered"].where(~privacy.is_small(mine["answered"]))
-    mine["share"] = mine["answers"] / mine["answered"] * 100
+    mine = shares_within(mine, "answers", "theme")
     parts = []
     for theme, rows in mine.groupby("theme", sort=False):
         yes = rows[rows["answer"] == "yes"].iloc[0]

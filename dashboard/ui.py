@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import streamlit as st
@@ -47,7 +48,8 @@ CSS = """
 # ------------------------------------------------------------------ pages and navigation
 
 
-def page_specs() -> list[dict]:
+@lru_cache(maxsize=1)
+def page_specs() -> tuple[dict, ...]:
     """Pages found in ``pages/``: each file declares ``# nav: title=...; order=...;
     section=...; icon=...``. A new page needs no change anywhere else.
 
@@ -68,7 +70,7 @@ def page_specs() -> list[dict]:
         spec["order"] = int(spec.get("order", 100))
         spec.setdefault("section", "Explore")
         specs.append(spec)
-    return sorted(specs, key=lambda s: s["order"])
+    return tuple(sorted(specs, key=lambda s: s["order"]))
 
 
 def sidebar_navigation(sections: dict[str, list]) -> None:
