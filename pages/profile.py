@@ -31,7 +31,7 @@ with ui.guard("the area profile"):
         )
         chart = charts.spine_chart(rows, name, period, group.words)
         table = rows.assign(
-            Indicator=[i if i.startswith(d) else f"{d}: {i}" for d, i in zip(rows["domain_name"], rows["indicator"])],
+            Indicator=[narrative.indicator_label(d, i) for d, i in zip(rows["domain_name"], rows["indicator"])],
             Count=["" if s or c != c else f"{c:,.0f}" for c, s in zip(rows["count"], rows["suppressed"])],
             Value=[privacy.SUPPRESSED_TEXT if s else figs.catalogue[i].format_value(v)
                    for i, v, s in zip(rows["indicator_id"], rows["value"], rows["suppressed"])],

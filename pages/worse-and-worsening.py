@@ -5,7 +5,7 @@ that is getting worse, for every indicator with a polarity."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import benchmarks, compare_ui, exports, ui
+from dashboard import benchmarks, compare_ui, exports, narrative, ui
 
 ui.page_setup("Worse and getting worse")
 
@@ -31,7 +31,7 @@ with ui.guard("the list of areas worse and getting worse"):
     else:
         table = pd.DataFrame({
             "Area": found["area_name"],
-            "Indicator": found["domain_name"] + ": " + found["indicator"],
+            "Indicator": [narrative.indicator_label(d, i) for d, i in zip(found["domain_name"], found["indicator"])],
             "Value": [figs.catalogue[i].format_value(v) for i, v in zip(found["indicator_id"], found["value"])],
             f"{level:g}% interval": [f"{figs.catalogue[i].format_value(lo)} to {figs.catalogue[i].format_value(hi)}"
                                      for i, lo, hi in zip(found["indicator_id"], found["lower"], found["upper"])],
