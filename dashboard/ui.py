@@ -86,8 +86,10 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
 
 
 def set_page_config(title: str = "Good Lives dashboard") -> None:
+    """Wide layout; the menu open on a wide window and closed on a phone ("auto"), where it would
+    cover most of the screen: it opens only when the reader opens it."""
     try:
-        st.set_page_config(page_title=title, page_icon="🟦", layout="wide", initial_sidebar_state="expanded")
+        st.set_page_config(page_title=title, page_icon="🟦", layout="wide", initial_sidebar_state="auto")
     except Exception:  # already set for this run
         pass
 

@@ -88,3 +88,78 @@ def test_a_hex_without_data_says_so_on_screen(analyst, server):
     box = message.bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= 900, box  # on the screen the reader is looking at
     assert "/map" in analyst.url
+
+
+# ------------------------------------------------------------------ easy read on a phone (390x844)
+
+SCROLLED = """() => Math.max(...[document.querySelector('[data-testid="stMain"]'),
+    document.querySelector('[data-testid="stAppViewContainer"]'), document.scrollingElement]
+    .filter(Boolean).map(el => el.scrollTop))"""
+
+SIDEBAR_OPEN = """() => { const s = document.querySelector('[data-testid="stSidebar"]');
+    if (!s) return false; const r = s.getBoundingClientRect();
+    return s.getAttribute('aria-expanded') === 'true' && r.right > 20 && r.width > 20; }"""
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _on_first_screen(page, selector: str) -> dict:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844, (selector, box)
+    return box
+
+
+def test_easy_read_on_a_phone_next_and_back_land_at_the_top(phone, server):
+    open_app(phone, server.url, "easy-read")
+    assert not phone.evaluate(SIDEBAR_OPEN), "the menu covers the phone screen at the start"
+    phone.get_by_label("Type the name of your place").fill("Leeds")
+    phone.keyboard.press("Enter")
+    settle(phone)
+    assert not phone.evaluate(SIDEBAR_OPEN), "the menu opened after Enter in the place search"
+    phone.get_by_role("button", name="Leeds", exact=True).click()
+    phone.wait_for_function("() => document.body.innerText.includes('Page 1 of')", timeout=30_000)
+    settle(phone)
+    heights = []
+    for step in range(3):
+        # the reader scrolls down to the Next button and presses it
+        phone.get_by_role("button", name="Next").scroll_into_view_if_needed()
+        assert phone.evaluate(SCROLLED) > 100
+        phone.get_by_role("button", name="Next").click()
+        phone.wait_for_function(f"() => document.body.innerText.includes('Page {step + 2} of')", timeout=30_000)
+        settle(phone)
+        assert phone.evaluate(SCROLLED) == 0, f"page {step + 2} opened scrolled down"
+        assert not phone.evaluate(SIDEBAR_OPEN), "the menu opened after Next"
+        # title, picture and sentence on the first phone screen
+        _on_first_screen(phone, ".gl-er-title")
+        _on_first_screen(phone, "[data-testid='er-picture']")
+        _on_first_screen(phone, ".gl-er-sentence")
+        heights.append(phone.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"))
+        screenshot(phone, f"issue15_easy_read_390_page{step + 2}")
+    phone.get_by_role("button", name="Back").scroll_into_view_if_needed()
+    phone.get_by_role("button", name="Back").click()
+    phone.wait_for_function("() => document.body.innerText.includes('Page 3 of')", timeout=30_000)
+    settle(phone)
+    assert phone.evaluate(SCROLLED) == 0, "Back opened the screen scrolled down"
+    print("easy-read screen heights at 390x844:", heights)
+
+
+def test_a_real_council_with_no_data_says_so(phone, server):
+    open_app(phone, server.url, "easy-read")
+    phone.get_by_label("Type the name of your place").fill("Hull")
+    phone.keyboard.press("Enter")
+    settle(phone)
+    text = phone.inner_text("[data-testid='stMain']")
+    assert "We do not have numbers for Kingston upon Hull" in text, text[:600]
+    assert "Try fewer letters" not in text
+    assert phone.get_by_role("button", name="Leeds", exact=True).count() == 1  # the places that have numbers
+    phone.get_by_label("Type the name of your place").fill("Xqzt")
+    phone.keyboard.press("Enter")
+    settle(phone)
+    assert "Try fewer letters" in phone.inner_text("[data-testid='stMain']")
