@@ -163,3 +163,20 @@ def test_a_real_council_with_no_data_says_so(phone, server):
     phone.keyboard.press("Enter")
     settle(phone)
     assert "Try fewer letters" in phone.inner_text("[data-testid='stMain']")
+
+
+CUT_OFF = """() => [...document.querySelectorAll('[data-testid="stSelectbox"]')].flatMap(box =>
+    [...box.querySelectorAll('div, span, input')].filter(el => el.children.length === 0 && (el.innerText || el.value)
+        && el.scrollWidth > el.clientWidth + 1).map(el => (el.innerText || el.value).trim()))"""
+
+
+def test_dropdown_labels_are_not_cut_off_and_domains_said_once(analyst, server):
+    open_app(analyst, server.url, f"profile?area={LEEDS}&period=2024-25")
+    assert analyst.evaluate(CUT_OFF) == []
+    open_app(analyst, server.url, f"compare?indicator=control_council_commissioned&period=2024-25&area={LEEDS}")
+    assert analyst.evaluate(CUT_OFF) == []
+    analyst.locator("[data-testid='stSelectbox']").filter(has_text="Indicator").first.click()
+    options = analyst.get_by_role("option").all_inner_texts()
+    assert any("council-commissioned" in o for o in options), options
+    assert not [o for o in options if o.lower().startswith("control: control")], options
+    screenshot(analyst, "issue15_compare_options_1440")
