@@ -12,7 +12,7 @@ ui.page_setup("Worse and getting worse")
 with ui.guard("the list of areas worse and getting worse"):
     figs = ui.figures()
     st.title("Worse and getting worse")
-    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 3, 2])
+    c1, c2, c3, c4, c5 = st.columns([2, 2, 3, 2, 2])
     area = ui.choose_area(figs, container=c1)
     period = ui.choose_period(figs, container=c2)
     group = compare_ui.choose_group(figs, area, container=c3)
