@@ -48,6 +48,9 @@ THEME_CSS = """
 <style>
   .gl-table td.gl-num { white-space: normal; }
   .gl-table { margin-bottom: 0.4rem; }
+  /* the answer on the first screen: less empty space above the title, findings a little smaller */
+  [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+  .gl-narrative { font-size: 1.05rem; }
 </style>
 """
 
@@ -100,16 +103,21 @@ def show_panel(panel: themes.Panel, ctx: themes.Context, heading: bool = True, e
     _table(panel, expanded)
 
 
-def section(title: str, panels: list[themes.Panel], ctx: themes.Context, intro: str | None = None) -> None:
+def section(title: str, panels: list[themes.Panel], ctx: themes.Context, intro: str | None = None,
+            lead: bool = False) -> None:
     """A heading, an optional sentence, the charts side by side (two to a row) with their
-    downloads and, below them at full width, each chart's table."""
-    st.subheader(title, anchor=_slug(title))
-    if intro:
-        st.write(intro)
-    if len(panels) == 1:
-        show_panel(panels[0], ctx, heading=False)
-        return
-    for start in range(0, len(panels), 2):
+    downloads and, below them at full width, each chart's table. The ``lead`` section (the main
+    charts, just under the findings) has no heading of its own (each chart has one) and its
+    sentence comes after the charts, so the first chart is on the first screen."""
+    if not lead:
+        st.subheader(title, anchor=_slug(title))
+        if intro:
+            st.write(intro)
+    if not panels:
+        pass
+    elif len(panels) == 1:
+        show_panel(panels[0], ctx, heading=lead)
+    for start in range(0, len(panels) if len(panels) > 1 else 0, 2):
         row = panels[start:start + 2]
         for column, panel in zip(st.columns(2, gap="large"), row):
             with column:
@@ -118,6 +126,8 @@ def section(title: str, panels: list[themes.Panel], ctx: themes.Context, intro: 
                 _download(panel, ctx)
         for panel in row:
             _table(panel)
+    if lead and intro:
+        st.caption(intro)
 
 
 def key_figures(panel: themes.Panel, ctx: themes.Context) -> None:
@@ -163,13 +173,31 @@ def _page(theme_key: str, db_path: str, version: str, area: str, period: str, gr
 
 
 def render(theme_key: str, ctx: themes.Context, after: dict | None = None) -> None:
-    """The page body: findings, key figures, then each section; ``after`` maps a section key to
-    a function drawn just after it (for parts that must not be cached, such as recorded actions)."""
+    """The page body: findings and the first section (the main charts) on the first screen, then
+    the key figures and every other section one click away, a tab each; ``after`` maps a section
+    key to a function drawn just after it (for parts that must not be cached, such as recorded
+    actions)."""
     found, key_panel, sections = _page(theme_key, str(config.database_path()), ctx.store.data_version(),
                                        ctx.area, ctx.period, ctx.group)
-    show_findings(found)
-    key_figures(key_panel, ctx)
-    for sec in sections:
-        section(sec.title, sec.panels, ctx, sec.intro)
-        if after and sec.key in after:
-            after[sec.key](ctx)
+    first, rest = sections[0], sections[1:]
+    # the answer on the first screen: the findings beside the main chart (stacked on a phone),
+    # then the first section's other charts
+    left, right = st.columns(2, gap="large")
+    with left:
+        show_findings(found)
+    with right:
+        show_panel(first.panels[0], ctx)
+    _section_with_after(themes.Section(first.key, first.title, first.panels[1:], first.intro), ctx, after, lead=True)
+    # the rest one click away: the key figures (where the findings point) open first
+    tabs = st.tabs(["Key figures"] + [sec.title for sec in rest], key=f"tabs-{theme_key}")
+    with tabs[0]:
+        key_figures(key_panel, ctx)
+    for tab, sec in zip(tabs[1:], rest):
+        with tab:
+            _section_with_after(sec, ctx, after)
+
+
+def _section_with_after(sec: themes.Section, ctx: themes.Context, after: dict | None, lead: bool = False) -> None:
+    section(sec.title, sec.panels, ctx, sec.intro, lead=lead)
+    if after and sec.key in after:
+        after[sec.key](ctx)

@@ -96,8 +96,12 @@ def test_coproduction_page(app_env):
     check_charts(at, 10)
     assert "self-advocates 22, family carers 10, professionals 39 of 71 places" in text
     assert "People paid or reimbursed for their time in 2024-25: 18." in text
-    for heading in ["Activities by level of involvement", "Which decisions self-advocates and families took part in",
-                    "Who took part", "People paid for their time", "“You said, we did”", "I-statement answers by theme"]:
+    # the first section (levels) is on the first screen under the findings; the rest one click away, a tab each
+    assert "Informed, consulted, engaged, co-designed or co-produced" in " ".join(c.value for c in at.caption)
+    tabs = [t.label for t in at.tabs]
+    assert tabs == ["Key figures", "Which decisions self-advocates and families took part in", "Who took part",
+                    "People paid for their time", "“You said, we did”", "I-statement answers by theme"]
+    for heading in tabs[1:]:
         assert heading in [h.value for h in at.subheader]
     levels = table(at, "table-levels")
     assert privacy.SUPPRESSED_TEXT in levels and ">1<" not in levels and ">2<" not in levels

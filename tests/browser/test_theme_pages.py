@@ -48,7 +48,20 @@ def alt_texts(page) -> list[str]:
         "els => els.map(e => e.getAttribute('aria-label'))")
 
 
-def open_table(page, title: str) -> str:
+def open_tab(page, name: str) -> None:
+    """Show a tab (the sections after the first sit one click away, a tab each)."""
+    page.get_by_role("tab", name=name, exact=True).click()
+    page.get_by_role("tab", name=name, exact=True).and_(page.locator("[aria-selected='true']")).wait_for()
+
+
+def page_text(page) -> str:
+    """The page's text, hidden tabs included (their captions are there, one click away)."""
+    return page.locator("[data-testid='stMain']").text_content()
+
+
+def open_table(page, title: str, tab: str | None = None) -> str:
+    if tab:
+        open_tab(page, tab)
     page.get_by_text(f"Table: {title}", exact=True).click()
     table = page.locator("details[open] table.gl-table").last
     table.wait_for()
@@ -59,7 +72,16 @@ def download_all(page) -> list[tuple[str, str]]:
     """Click every CSV download on the page; returns (file name, text) for each."""
     files = []
     page.wait_for_selector(READY, timeout=60_000)
-    buttons = page.locator("[data-testid='stDownloadButton'] button")
+    files = _download_visible(page, "")  # the buttons on the page and in the tab that is open
+    for tab in page.get_by_role("tab").all_inner_texts()[1:]:  # then each other tab's
+        open_tab(page, tab)
+        files += _download_visible(page, "[role='tabpanel']:visible ")
+    return files
+
+
+def _download_visible(page, scope: str) -> list[tuple[str, str]]:
+    files = []
+    buttons = page.locator(f"{scope}[data-testid='stDownloadButton'] button:visible")
     for i in range(buttons.count()):
         for attempt in range(3):  # a rerun on a busy server can replace the file behind a button
             try:
@@ -85,10 +107,10 @@ def test_direct_payments_page(page, server):
     assert len(labels) == charts(page).count() and all(len(label) > 40 for label in labels)
     assert any("The most: 15 to 28 days (13 holders)" in label for label in labels)
     assert any(label.startswith("Diverging bar chart of how far direct-payment holders in Leeds") for label in labels)
-    body = page.inner_text("body")
+    body = page_text(page)
     for label in labels:  # each text alternative is also the caption under its chart
         assert label in body
-    wait = open_table(page, "Days from agreement to first payment")
+    wait = open_table(page, "Days from agreement to first payment", tab="Days from agreement to first payment")
     assert "15 to 28 days\t13" in wait
     screenshot(page, "theme_direct_payments_leeds")
     assert axe_violations(page) == []
@@ -100,10 +122,10 @@ def test_collaboration_page_for_a_viewer(page, rich_server):
     assert page.locator(".js-plotly-plot .hm, .js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer").count() >= 1
     labels = alt_texts(page)
     assert any("Highest shown: Leeds, transition to adult services, 110.0 per 1,000" in label for label in labels)
-    body = page.inner_text("body")
+    body = page_text(page)
     assert "shown only to signed-in editors" in body
     assert "Fixture note" not in body and "Added note" not in body
-    heat = open_table(page, "Breakdowns per 1,000 people supported, area by category")
+    heat = open_table(page, "Breakdowns per 1,000 people supported, area by category", tab="Area by category")
     assert "110.0" in heat and privacy.SUPPRESSED_TEXT in heat
     files = download_all(page)
     assert len(files) >= 10
@@ -134,9 +156,9 @@ def test_coproduction_page(page, server):
     assert page.locator("[data-testid='findings'] li").count() == 3
     labels = alt_texts(page)
     assert any("self-advocates 22, family carers 10, professionals 39 of 71 places" in label for label in labels)
-    who = open_table(page, "Who took part in Leeds, and who was paid for their time")
+    who = open_table(page, "Who took part in Leeds, and who was paid for their time", tab="Who took part")
     assert "22\t10\t39\t18" in who
-    assert "No “you said, we did” actions have been recorded for Leeds" in page.inner_text("body")
+    assert "No “you said, we did” actions have been recorded for Leeds" in page_text(page)
     screenshot(page, "theme_coproduction_leeds")
     assert axe_violations(page) == []
 
@@ -147,3 +169,40 @@ def test_theme_pages_are_in_the_navigation_and_keep_choices(page, server):
     page.wait_for_url("**/coproduction**")
     page.wait_for_selector("text=Metropolitan District councils", timeout=60_000)  # waits out a slow run
     assert "period=2023-24" in page.url and "group=council_type" in page.url
+
+
+def _boxes(page) -> dict:
+    """The page's full height, the findings' box and the first chart's box (px from the top)."""
+    return page.evaluate("""() => {
+      const box = e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; };
+      const scrollers = [...document.querySelectorAll('*')].filter(e => /auto|scroll/.test(getComputedStyle(e).overflowY));
+      const charts = [...document.querySelectorAll("[data-testid='stPlotlyChart']")].filter(e => e.offsetParent !== null);
+      return {height: Math.max(document.scrollingElement.scrollHeight, ...scrollers.map(e => e.scrollHeight)),
+              findings: box(document.querySelector("[data-testid='findings']")), chart: box(charts[0])};
+    }""")
+
+
+@pytest.mark.parametrize("path", ["direct-payments", "collaboration", "coproduction"])
+def test_theme_page_answer_on_the_first_screen(page, server, path):
+    """At 1440x900 (an analyst's laptop) the findings and the main chart are wholly on the first
+    screen; the rest sits one click away in tabs, reachable by keyboard, so the page is short
+    (it was 8,600-10,700 px tall with every section open)."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_app(page, server.url, f"{path}?area={LEEDS}&period=2024-25")
+    charts(page, 2)
+    boxes = _boxes(page)
+    assert 0 < boxes["findings"][0] and boxes["findings"][1] <= 900, boxes
+    assert 0 < boxes["chart"][0] and boxes["chart"][1] <= 900, boxes
+    assert boxes["height"] < 4500, boxes
+    tabs = page.get_by_role("tab")
+    assert tabs.first.inner_text() == "Key figures" and tabs.count() >= 5
+    assert page.locator("[data-testid='table-key-figures']").is_visible()  # where the findings point
+    # keyboard: focus the open tab, arrow to the next, and its section shows
+    tabs.first.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    second = tabs.nth(1)
+    page.locator("[role='tab'][aria-selected='true']").filter(has_text=second.inner_text()).wait_for()
+    page.get_by_role("heading", name=second.inner_text(), exact=True).first.wait_for(state="visible")
+    assert not page.locator("[data-testid='table-key-figures']").is_visible()
+    screenshot(page, f"theme_first_screen_{path}_1440")
