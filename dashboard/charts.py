@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -109,6 +110,10 @@ def compare_sentence(shown, frame, indicator, period, highlight, benchmark_value
 
 from dashboard import stats  # noqa: E402
 
+#: a marker shape per comparison, so that colour is never the only cue
+COMPARISON_SYMBOLS = {stats.BETTER: "circle", stats.SIMILAR: "diamond", stats.WORSE: "x", stats.HIGHER: "triangle-up",
+                      stats.LOWER: "triangle-down", stats.NOT_COMPARED: "circle-open"}
+
 SORTS = {"value": "By value (best first)", "name": "By area name"}
 
 
@@ -199,21 +204,28 @@ def funnel_plot(frame: pd.DataFrame, indicator: Indicator, period: str, highligh
         for v, l95, u95, l998, u998 in zip(shown["value"], point_limits[95][0], point_limits[95][1],
                                            point_limits[99.8][0], point_limits[99.8][1])
     ]
-    fig.add_trace(go.Scatter(
-        x=shown[size_col], y=shown["value"], mode="markers+text", name="Areas",
-        text=[n if c == highlight else "" for n, c in zip(shown["area_name"], shown["geography_code"])],
-        textposition="top center",
-        marker=dict(size=[16 if c == highlight else 11 for c in shown["geography_code"]],
-                    color=[HIGHLIGHT if c == highlight else OTHER for c in shown["geography_code"]],
-                    line=dict(color="#0b0c0c", width=1.5), symbol="circle"),
-        customdata=np.stack([shown["area_name"], shown["funnel"]], axis=1),
-        hovertemplate="%{customdata[0]}: %{y:.1f} from %{x:,.0f}, %{customdata[1]}<extra></extra>",
-    ))
+    shown["side"] = funnel_sides(indicator, shown["value"], point_limits[95][0], point_limits[95][1])
+    for comparison, (word, symbol, colour) in narrative.COMPARISON_STYLE.items():
+        dots = shown[shown["side"] == comparison]
+        if dots.empty:
+            continue
+        mine = (dots["geography_code"] == highlight).to_numpy()
+        fig.add_trace(go.Scatter(
+            x=dots[size_col], y=dots["value"], mode="markers+text", name=f"{symbol} {word}",
+            text=[n if m else "" for n, m in zip(dots["area_name"], mine)],
+            textposition="top center",
+            marker=dict(size=[18 if m else 12 for m in mine], color=colour, symbol=COMPARISON_SYMBOLS[comparison],
+                        line=dict(color=["#0b0c0c" if m else "#ffffff" for m in mine], width=[3 if m else 1 for m in mine])),
+            customdata=np.stack([dots["area_name"], dots["funnel"]], axis=1),
+            hovertemplate=f"%{{customdata[0]}}: %{{y:.1f}} from %{{x:,.0f}}, %{{customdata[1]}} ({word.lower()})<extra></extra>",
+        ))
     x_title = "People counted" if indicator.kind == "proportion" else f"Denominator ({indicator.denominator})"
     fig.update_layout(font=FONT, height=460, margin=dict(l=10, r=30, t=40, b=50), plot_bgcolor="white",
                       xaxis_title=x_title, yaxis_title=f"{indicator.short_name} ({indicator.unit_suffix.strip() or indicator.unit})",
                       legend=dict(orientation="h", y=-0.2))
-    fig.update_xaxes(gridcolor="#dfe3e5", type="log")
+    tickvals = log_ticks(float(xs.min()), float(xs.max()))
+    fig.update_xaxes(gridcolor="#dfe3e5", type="log", tickvals=tickvals, ticktext=[f"{v:,.0f}" for v in tickvals],
+                     minor=dict(showgrid=False, ticks=""))
     ys = np.concatenate([shown["value"].astype(float).to_numpy(), limits[99.8][0], limits[99.8][1], [benchmark_value]])
     ys = ys[np.isfinite(ys)]
     pad = max(1.0, (ys.max() - ys.min()) * 0.08)
@@ -231,6 +243,27 @@ def funnel_plot(frame: pd.DataFrame, indicator: Indicator, period: str, highligh
     if len(chosen):
         sentence += f" {chosen.iloc[0]['area_name']} is {chosen.iloc[0]['funnel']}."
     return Chart(fig, sentence)
+
+
+def funnel_sides(indicator: Indicator, values, lower95, upper95) -> list[str]:
+    """Better / similar / worse (higher / lower where neither is better) for each dot: outside
+    the 95% limits above or below, read with the indicator's polarity."""
+    above = {"high_good": stats.BETTER, "low_good": stats.WORSE}.get(indicator.polarity, stats.HIGHER)
+    below = {"high_good": stats.WORSE, "low_good": stats.BETTER}.get(indicator.polarity, stats.LOWER)
+    return [stats.NOT_COMPARED if v != v or lo != lo or hi != hi else above if v > hi else below if v < lo
+            else stats.SIMILAR for v, lo, hi in zip(values, lower95, upper95)]
+
+
+def log_ticks(low: float, high: float, most: int = 7) -> list[float]:
+    """Round tick values for a log axis from ``low`` to ``high``: the finest of 1-9, 1-2-5, 1-3
+    and powers of ten steps that puts no more than ``most`` labels on the axis."""
+    low, high = max(low, 1e-9), max(high, low)
+    for steps in (tuple(range(1, 10)), (1, 2, 5), (1, 3), (1,)):
+        ticks = [m * 10.0 ** k for k in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+                 for m in steps if low <= m * 10.0 ** k <= high]
+        if len(ticks) <= most:
+            return ticks
+    return ticks[::math.ceil(len(ticks) / most)]
 
 
 def funnel_limits(indicator: Indicator, benchmark_value: float, sizes) -> dict:
@@ -270,8 +303,7 @@ def spine_chart(rows: pd.DataFrame, area_name: str, period: str, group_label: st
                           fillcolor="#9aa5ab", line=dict(width=0), layer="below")
     fig.add_vline(x=0, line=dict(color=BENCHMARK, width=2))
     positions = [spine_position(r.value, r.benchmark_value, r.lowest, r.highest, r.polarity) for r in rows.itertuples()]
-    symbols = {stats.BETTER: "circle", stats.SIMILAR: "diamond", stats.WORSE: "x", stats.HIGHER: "triangle-up",
-               stats.LOWER: "triangle-down", stats.NOT_COMPARED: "circle-open"}
+    symbols = COMPARISON_SYMBOLS
     for comparison, (word, symbol, colour) in narrative.COMPARISON_STYLE.items():
         idx = [i for i, c in enumerate(rows["comparison"]) if c == comparison and positions[i] == positions[i]]
         if not idx:

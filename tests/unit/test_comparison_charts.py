@@ -1,5 +1,7 @@
 """Comparison charts: the sentence (text alternative and caption) says what the figure shows."""
 
+import base64
+import json
 import numpy as np
 import pytest
 
@@ -21,7 +23,73 @@ def test_funnel_plot_counts_areas_outside_the_limits(figures, store):
     assert "Kirklees is outside the 99.8% limits" in chart.sentence
     assert "for 3 areas" in chart.sentence  # Isles of Scilly hidden
     names = {t.name for t in chart.figure.data}
-    assert {"95% limits", "99.8% limits", "Areas"} <= names
+    assert {"95% limits", "99.8% limits"} <= names
+    assert any((t.name or "").endswith("Better") for t in chart.figure.data)
+
+
+def _contrast(colour: str, background: str = "#ffffff") -> float:
+    """WCAG contrast ratio of two #rrggbb colours."""
+    def luminance(c):
+        rgb = [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        rgb = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+    hi, lo = sorted([luminance(colour), luminance(background)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_funnel_dots_differ_by_comparison_in_colour_shape_and_legend(figures, store):
+    """Through the figure's spec (what st.plotly_chart sends): one trace of dots per comparison (better / similar / worse),
+    each with its own colour (3:1 against white at least), marker shape and legend name, and
+    each dot in the trace its 95% limits put it in."""
+    ind = figures.catalogue["direct_payments"]
+    frame = benchmarks.compared(figures, store, "direct_payments", "2024-25", benchmarks.Choice())
+    bench = figures.benchmark("direct_payments", "2024-25")
+    spec = json.loads(charts.funnel_plot(frame, ind, "2024-25", KIRKLEES, bench.value, bench.label).figure.to_json())
+    dots = [t for t in spec["data"] if t["mode"] == "markers+text"]
+    assert len(dots) >= 2, "the fixture has areas both inside and outside the limits"
+    assert len({d["marker"]["color"] for d in dots}) == len(dots)
+    assert len({d["marker"]["symbol"] for d in dots}) == len(dots)
+    assert all(_contrast(d["marker"]["color"]) >= 3 for d in dots)
+    assert all(d.get("showlegend", True) is not False and d["name"] for d in dots)
+    shown = frame[~frame["suppressed"].astype(bool)].set_index("area_name")
+    p0 = bench.value / 100
+    for trace in dots:
+        ys = trace["y"] if isinstance(trace["y"], list) else np.frombuffer(  # plotly sends arrays as base64
+            base64.b64decode(trace["y"]["bdata"]), dtype=trace["y"]["dtype"])
+        for name, y in zip([c[0] for c in trace["customdata"]], ys):
+            n = float(shown.loc[name, "base"])
+            half = stats.Z[95] * np.sqrt(p0 * (1 - p0) / n) * 100  # independent normal-approximation limits
+            expected = "Better" if y > bench.value + half else "Worse" if y < bench.value - half else "Similar"
+            assert trace["name"].endswith(expected), (name, y, trace["name"])
+    kirklees = next(t for t in dots if "Kirklees" in list(t["text"]))
+    assert kirklees["name"].endswith("Better")
+
+
+def test_funnel_x_axis_has_few_readable_ticks(figures, store):
+    frame = benchmarks.compared(figures, store, "direct_payments", "2024-25", benchmarks.Choice())
+    bench = figures.benchmark("direct_payments", "2024-25")
+    spec = json.loads(charts.funnel_plot(frame, figures.catalogue["direct_payments"], "2024-25", KIRKLEES,
+                                         bench.value, bench.label).figure.to_json())
+    axis = spec["layout"]["xaxis"]
+    assert axis["type"] == "log"
+    assert 2 <= len(axis["tickvals"]) <= 7
+    assert axis["ticktext"] == [f"{v:,.0f}" for v in axis["tickvals"]]
+    assert axis["minor"]["ticks"] == ""  # no unlabelled minor labels between them
+
+
+@pytest.mark.parametrize("low,high", [(5, 6500), (300, 500), (2, 2e6), (40, 90), (12, 13_000)])
+def test_log_ticks_are_round_and_few(low, high):
+    ticks = charts.log_ticks(low, high)
+    assert 1 <= len(ticks) <= 7 and all(low <= t <= high for t in ticks)
+    assert all(str(int(t)).rstrip("0") in {"1", "2", "3", "4", "5", "6", "7", "8", "9"} for t in ticks)
+
+
+def test_funnel_sides_follow_polarity():
+    from dashboard.catalogue import load
+
+    low_good = next(i for i in load().indicators if i.polarity == "low_good")
+    assert charts.funnel_sides(low_good, [10, 50, 90, float("nan")], [40] * 4, [60] * 4) == [
+        stats.BETTER, stats.SIMILAR, stats.WORSE, stats.NOT_COMPARED]
 
 
 def test_no_funnel_for_a_median(figures, store):
