@@ -182,13 +182,15 @@ def trend_chart(figs: Figures, ind: Indicator, area_code: str, area_name: str, p
             line=dict(color=BENCH_COLOUR, width=3, dash="dash"), marker=dict(size=14, symbol="diamond", color=BENCH_COLOUR),
         ))
     fig.update_layout(
-        font=SLIDE_FONT, height=460, width=1100, margin=dict(l=20, r=30, t=30, b=30),
+        font=SLIDE_FONT, height=460, width=1100, margin=dict(l=70, r=30, t=30, b=30, pad=6),
         plot_bgcolor="white", paper_bgcolor="white",
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(size=24)),
         yaxis_title=ind.unit_suffix.strip() or ind.unit,
     )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(series["period"]), tickfont=dict(size=24))
-    fig.update_yaxes(gridcolor="#dfe3e5", rangemode="tozero", tickfont=dict(size=22))
+    # the margin grows to fit the widest number, and the unit stands clear of the numbers
+    fig.update_yaxes(gridcolor="#dfe3e5", rangemode="tozero", tickfont=dict(size=22), automargin=True,
+                     title_standoff=20, separatethousands=True)
     points = "; ".join(f"{ind.format_value(v)} in {p}" for p, v in zip(shown["period"], shown["value"]))
     sentence = (f"Line chart of {ind.name.lower()} in {area_name}, {series['period'].iloc[0]} to {period}, "
                 f"with 95% intervals: {points}.")

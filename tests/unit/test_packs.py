@@ -320,3 +320,46 @@ def test_cli_refuses_bad_choices(board_db, tmp_path, args, message):
     )
     assert result.returncode == 2 and message in result.stderr
     assert not out.exists()
+
+
+def _dark_runs(png: bytes) -> list[tuple[int, int]]:
+    """Runs of columns holding dark (text) pixels between the legend and the x-axis labels,
+    from the left edge of the picture (light grid lines are ignored)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    w, h = image.size
+    pixels = image.load()
+    dark = [any(pixels[x, y] < 120 for y in range(int(h * 0.15), int(h * 0.85))) for x in range(w // 4)]
+    runs, start = [], None
+    for x, d in enumerate(dark + [False]):
+        if d and start is None:
+            start = x
+        elif not d and start is not None:
+            if runs and start - runs[-1][1] < 8:  # the digits of one number
+                runs[-1] = (runs[-1][0], x)
+            else:
+                runs.append((start, x))
+            start = None
+    return runs
+
+
+def test_pack_chart_axes_fully_visible(leeds):
+    """Rendered through kaleido as in the pack: the unit ("%") is clear of the picture's edge and
+    of the tick numbers, and the numbers are whole (not cut off at the left)."""
+    import plotly.graph_objects as go
+
+    shown = [s for s in leeds.slides if s.chart is not None][:2]
+    assert shown
+    figures = [s.chart.figure for s in shown]
+    # and with numbers as wide as a rate per 1,000 reaches ("1,000")
+    figures += [go.Figure(f).update_yaxes(range=[0, 1000], rangemode="normal") for f in figures]
+    with packs.kaleido_batch():
+        images = [packs.figure_png(f, 1100, 560) for f in figures]
+    for slide, png in zip(shown + shown, images):
+        runs = _dark_runs(png)
+        assert len(runs) >= 2, (slide.title, runs)
+        title, numbers = runs[0], runs[1]
+        assert title[0] >= 8, (slide.title, runs)  # the "%" is not at the edge
+        assert numbers[0] - title[1] >= 12, (slide.title, runs)  # a clear gap between the "%" and the numbers
+        assert numbers[1] - numbers[0] >= 20, (slide.title, runs)  # "60" whole, two digits wide
