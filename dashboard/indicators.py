@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import privacy, stats
+from dashboard import cld, privacy, stats
 from dashboard.catalogue import Catalogue, Indicator, load
 from dashboard.reference import ENGLAND_CODE
 from dashboard.store import Store
@@ -101,10 +101,20 @@ def _published_intervals(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFrame | None = None) -> pd.DataFrame:
-    """All figures for one indicator before suppression (never shown as they are)."""
+def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFrame | None = None,
+                      cld_figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All figures for one indicator before suppression (never shown as they are).
+
+    A council's own CLD submission (ASCOF 3D by NHS England's method, ``dashboard.cld``) takes
+    the place of its support-records figure for the same year; published ASCOF values fill in
+    where an area has no local figure."""
     local = store.query(indicator.query)
     local["source"] = LOCAL
+    if indicator.id in cld.MEASURES:
+        if cld_figures is None:
+            cld_figures = cld.ascof_3d(store)
+        local = cld.merge(local, cld_figures, indicator.id)
+        local["source"] = local["source"].fillna(LOCAL)
     frames = [local]
     if indicator.ascof_concept and published is not None:
         pub = _published_rows(published, indicator)
@@ -120,6 +130,8 @@ def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFram
             frame[col] = np.nan
     frame["indicator_id"] = indicator.id
     frame = _published_intervals(_intervals(frame, indicator))
+    if "published_value" in frame.columns:  # CLD: the outcome as NHS England rounds it; interval on exact counts
+        frame["value"] = frame["published_value"].where(frame["published_value"].notna(), frame["value"])
     frame["suppressed"] = False
     frame["suppression_reason"] = None
     return frame[FIGURE_COLUMNS]
@@ -214,9 +226,10 @@ class Figures:
 def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:
     catalogue = catalogue or load()
     published = store.query("published_ascof")
+    cld_figures = cld.ascof_3d(store)
     frames, totals = [], []
     for indicator in catalogue.indicators:
-        raw = compute_indicator(store, indicator, published)
+        raw = compute_indicator(store, indicator, published, cld_figures)
         totals.append(raw.loc[raw["geography_level"] == "area", TOTAL_COLUMNS])
         frames.append(privacy.suppress(raw, indicator.kind))
     frame = pd.concat(frames, ignore_index=True)
