@@ -3,42 +3,28 @@ records for that year, labelled "from your CLD submission, NHS method"; the Data
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
-from dashboard.importers import Source, import_files
-from dashboard.store import Store
-from tests.apptest.helpers import all_text, open_page
+from tests.apptest.helpers import all_text, markdown_with_testid, open_page
 from tests.apptest.test_data_page import open_as_editor
 from tests.conftest import LEEDS
-from tests.unit.test_cld_ascof import HERE, KEY, LEEDS_FILES
+from tests.unit.test_cld_ascof import issue12_db
 
 
 @pytest.fixture
-def cld_env(db_copy, monkeypatch):
-    store = Store(db_copy)
-    try:
-        import_files(store, "cld", [Source.from_path(HERE / n) for n in LEEDS_FILES], who="test", key=KEY)
-        import_files(store, "cld", [Source.from_path(HERE / "cld-wakefield-2023-24.csv")], who="test", key=KEY,
-                     submitted=datetime.date(2024, 4, 20))
-    finally:
-        store.close()
-    monkeypatch.setenv("DASHBOARD_DB", str(db_copy))
-    return db_copy
-
-
-def _table(at, testid: str) -> str:
-    return next(m.value for m in at.markdown if f"data-testid='{testid}'" in m.value)
+def cld_env(fixture_db, tmp_path, monkeypatch):
+    path = issue12_db(fixture_db, tmp_path / "cld.duckdb", published=False)
+    monkeypatch.setenv("DASHBOARD_DB", str(path))
+    return path
 
 
 def test_compare_and_trends_show_the_cld_figure_labelled(cld_env):
     at = open_page("compare", indicator="direct_payments", period="2023-24", area=LEEDS)
-    table = _table(at, "compare-table")
+    table = markdown_with_testid(at, "compare-table")
     assert "56.3%" in table and "from your CLD submission, NHS method" in table  # 9 of 16, NHS rounding
     assert "20.0%" not in table.split("Leeds")[1].split("</tr>")[0]  # the support records' 20 of 100 is replaced
     at = open_page("trends", indicator="direct_payments", area=LEEDS, period="2024-25")
-    table = _table(at, "trend_chart-table")
+    table = markdown_with_testid(at, "trend_chart-table")
     assert "56.3%" in table and "from your CLD submission, NHS method" in table
 
 

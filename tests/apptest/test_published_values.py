@@ -4,30 +4,19 @@ numerators/denominators, in the 2018-19 and 2023-24 shapes, on Compare, Overview
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
-from dashboard.importers import Source, import_files
-from dashboard.store import Store
-from tests.apptest.helpers import all_text, open_page
-from tests.conftest import KIRKLEES, LEEDS, READING, ROOT
+from tests.apptest.helpers import all_text, markdown_with_testid, open_page
+from tests.conftest import LEEDS, READING
+from tests.unit.test_cld_ascof import issue12_db
 
 WAKEFIELD = "E08000036"
-PUBLISHED = ROOT / "tests" / "fixtures" / "issue12"
 
 
 @pytest.fixture(scope="module")
 def published_db(fixture_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("published") / "published.duckdb"
-    shutil.copy(fixture_db, path)
-    store = Store(path)
-    try:
-        for name in ("ascof-2018-19-outcome-only.csv", "ascof-2023-24-mixed.csv"):
-            import_files(store, "ascof", [Source.from_path(PUBLISHED / name)], who="test")
-    finally:
-        store.close()
-    return path
+    return issue12_db(fixture_db, tmp_path_factory.mktemp("published") / "published.duckdb", cld_files=False)
 
 
 @pytest.fixture
@@ -36,17 +25,13 @@ def published_env(published_db, monkeypatch):
     return published_db
 
 
-def _table(at, testid: str) -> str:
-    return next(m.value for m in at.markdown if f"data-testid='{testid}'" in m.value)
-
-
 def test_outcome_only_year_shows_every_council_against_england(published_env):
     at = open_page("compare", indicator="control", period="2018-19", area=LEEDS)
     text = all_text(at)
     assert "No area has a figure" not in text
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert len(bars["y"]) == 5  # Leeds, Kirklees, Reading, Isles of Scilly, Wakefield
-    table = _table(at, "compare-table")
+    table = markdown_with_testid(at, "compare-table")
     for value in ("77.4%", "75.1%", "79.1%", "80.0%", "76.2%"):  # 79.05 published: half away from zero
         assert value in table
     assert "none (published value only)" in table
@@ -65,10 +50,10 @@ def test_2023_24_england_benchmark_is_the_published_value(published_env, indicat
 
 def test_margin_of_error_is_the_interval_and_counts_give_wilson(published_env):
     at = open_page("compare", indicator="control", period="2023-24", area=WAKEFIELD)
-    table = _table(at, "compare-table")
+    table = markdown_with_testid(at, "compare-table")
     assert "74.4%" in table and "70.8% to 78.0%" in table  # Wakefield 74.4 -+ 3.6
     at = open_page("compare", indicator="direct_payments", period="2023-24", area=WAKEFIELD)
-    table = _table(at, "compare-table")
+    table = markdown_with_testid(at, "compare-table")
     assert "30.6%" in table and "3,600" in table  # 1,100 of 3,600
 
 
@@ -78,10 +63,10 @@ def test_overview_and_trends_show_published_values_to_one_decimal(published_env)
     assert "76.2%" in text and "England (published ASCOF): 77.6%" in text
     assert "are not compared with the benchmark" in text
     at = open_page("trends", indicator="control", area=READING, period="2018-19")
-    table = _table(at, "trend_chart-table")
+    table = markdown_with_testid(at, "trend_chart-table")
     assert "79.1%" in table and "none (published value only)" in table
     at = open_page("trends", indicator="direct_payments", area=WAKEFIELD, period="2023-24")
-    table = _table(at, "trend_chart-table")
+    table = markdown_with_testid(at, "trend_chart-table")
     assert "31.0%" in table or "30.6%" in table
 
 

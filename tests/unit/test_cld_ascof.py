@@ -75,6 +75,22 @@ EXPECTED = {  # (council, breakdown): (denominator, 1a numerator, 2a numerator, 
 }
 
 
+def issue12_db(fixture_db, path, published: bool = True, cld_files: bool = True):
+    """A copy of the fixture database with this issue's published ASCOF files and/or CLD files."""
+    shutil.copy(fixture_db, path)
+    store = Store(path)
+    try:
+        if published:
+            for name in ("ascof-2018-19-outcome-only.csv", "ascof-2023-24-mixed.csv"):
+                importers.import_files(store, "ascof", [Source.from_path(HERE / name)], who="test")
+        if cld_files:
+            _import(store, LEEDS_FILES)
+            _import(store, ["cld-wakefield-2023-24.csv"], submitted=datetime.datetime(2024, 4, 20, 9, 30))
+    finally:
+        store.close()
+    return path
+
+
 def _import(store: Store, names: list[str], **options) -> list[int]:
     return importers.import_files(store, "cld", [Source.from_path(HERE / n) for n in names], who="test", key=KEY,
                                   **options)
@@ -82,15 +98,7 @@ def _import(store: Store, names: list[str], **options) -> list[int]:
 
 @pytest.fixture(scope="module")
 def cld_db(fixture_db, tmp_path_factory):
-    path = tmp_path_factory.mktemp("cld") / "cld.duckdb"
-    shutil.copy(fixture_db, path)
-    store = Store(path)
-    try:
-        _import(store, LEEDS_FILES)
-        _import(store, ["cld-wakefield-2023-24.csv"], submitted=datetime.datetime(2024, 4, 20, 9, 30))
-    finally:
-        store.close()
-    return path
+    return issue12_db(fixture_db, tmp_path_factory.mktemp("cld") / "cld.duckdb", published=False)
 
 
 @pytest.fixture(scope="module")
