@@ -22,6 +22,7 @@ England's replication code uses (``LA_Code``, ``Der_NHS_Number_Traced_Pseudo``,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -128,6 +129,24 @@ DATASET = Dataset(
            "(HMAC-SHA256): never stored. Importing needs the pseudonym key to be set."],
 )
 
+#: the template's header: the CLD specification's names as NHS England's code spells them
+HEADER = {
+    "area_code": "LA_Code", "reporting_period_start": "Reporting_Period_Start_Date",
+    "reporting_period_end": "Reporting_Period_End_Date", "import_date": "ImportDate", "nhs_key": "NHS_Number",
+    "la_person_key": "LA_Person_Unique_Identifier", "birth_month": "Der_Birth_Month", "birth_year": "Der_Birth_Year",
+    "date_of_birth": "Date_of_Birth", "date_of_death": "Date_of_Death", "client_type": "Client_Type",
+    "primary_support_reason": "Primary_Support_Reason", "event_type": "Event_Type",
+    "event_start_date": "Event_Start_Date", "event_end_date": "Event_End_Date", "event_outcome": "Event_Outcome",
+    "service_type": "Service_Type", "service_component": "Service_Component",
+    "delivery_mechanism": "Delivery_Mechanism",
+}
+
+
+def template_fields() -> list[Field]:
+    """The fields under the names a CLD file uses (the template's header and notes)."""
+    return [replace(f, name=HEADER[f.name]) for f in DATASET.fields]
+
+
 _STAMP = re.compile(
     r"^(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}))"
     r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?$")
@@ -166,16 +185,21 @@ def check(table: Table, problems: Problems, today: date | None = None,
     file = table.file
     today = today or date.today()
     out["record_id"] = out[ROW].astype(int)
-    # birth month and year: the derived columns, else from the date of birth
-    if "birth_month" not in mapping or "birth_year" not in mapping:
-        if "date_of_birth" not in mapping:
-            problems.add(file, None, 'has no column for the birth month and year ("Der_Birth_Month" and '
-                         '"Der_Birth_Year") or the date of birth ("Date_of_Birth")',
-                         "either both birth columns or the date of birth", count=1)
-            return None
+    # birth month and year: the derived columns, else (where blank) from the date of birth
+    if ("birth_month" not in mapping or "birth_year" not in mapping) and "date_of_birth" not in mapping:
+        problems.add(file, None, 'has no column for the birth month and year ("Der_Birth_Month" and '
+                     '"Der_Birth_Year") or the date of birth ("Date_of_Birth")',
+                     "either both birth columns or the date of birth", count=1)
+        return None
+    if "date_of_birth" in mapping:
         born = pd.to_datetime(out["date_of_birth"])
-        out["birth_month"] = born.dt.month.astype("Int64")
-        out["birth_year"] = born.dt.year.astype("Int64")
+        month, year = out["birth_month"], out["birth_year"]
+        if "birth_month" in mapping and "birth_year" in mapping:
+            use = month.isna() | year.isna()
+        else:
+            use = pd.Series(True, index=out.index)
+        out["birth_month"] = month.astype("Int64").where(~use, born.dt.month.astype("Int64"))
+        out["birth_year"] = year.astype("Int64").where(~use, born.dt.year.astype("Int64"))
     # the submission's time stamp
     if "import_date" in mapping:
         stamps = out["import_date"].map(lambda v: parse_stamp(v) if v is not None else None)

@@ -206,3 +206,19 @@ def test_bad_cld_values_are_named_by_file_row_and_column(fixture_db, tmp_path):
         assert store.sql("select count(*) as n from cld_events")["n"].iloc[0] == 0  # all or nothing
     finally:
         store.close()
+
+
+def test_template_header_reads_back_and_a_date_of_birth_fills_blank_birth_columns():
+    from dashboard.importers import templates
+
+    header = templates.template_csv("cld").decode("utf-8-sig").strip()
+    assert header.startswith("LA_Code,Reporting_Period_Start_Date,Reporting_Period_End_Date,ImportDate,NHS_Number")
+    rows = ("E08000035,01/04/2023,31/03/2024,2024-04-20 10:00,9434765919,P1,,,15/06/1958,,Service User,,Service,"
+            "01/01/2020,,,Long Term Support: Community,Direct Payment,\n"
+            "E08000035,01/04/2023,31/03/2024,2024-04-20 10:00,,P2,3,1960,,,Service User,,Service,"
+            "01/01/2020,,,Long Term Support: Community,,\n")
+    plan = importers.prepare("cld", [Source("cld.csv", (header + "\n" + rows).encode())], key=KEY)
+    stored = plan.files[0].rows
+    assert stored[["birth_month", "birth_year"]].astype(int).values.tolist() == [[6, 1958], [3, 1960]]
+    assert stored["nhs_key"].iloc[0] != "9434765919" and len(stored["nhs_key"].iloc[0]) == 64
+    assert plan.files[0].periods == ["2023-24 Q4 (submitted 20/04/2024 10:00)"]
