@@ -48,9 +48,9 @@ THEME_CSS = """
 <style>
   .gl-table td.gl-num { white-space: normal; }
   .gl-table { margin-bottom: 0.4rem; }
-  /* the answer on the first screen: less empty space above the title, findings a little smaller */
-  [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
+  /* the answer on the first screen: the findings a little smaller, beside the main chart */
   .gl-narrative { font-size: 1.05rem; }
+""" + ui.ANSWER_FIRST_CSS + """
 </style>
 """
 

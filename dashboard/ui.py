@@ -121,6 +121,15 @@ def page_setup(title: str) -> None:
     easyread_ui.mode_switch()
 
 
+#: less empty space above the title, for pages that put their answer (findings, the main chart)
+#: on the first screen: the theme pages and Compare
+ANSWER_FIRST_CSS = "[data-testid='stMainBlockContainer'] { padding-top: 2.5rem; }"
+
+
+def answer_first() -> None:
+    st.markdown(f"<style>{ANSWER_FIRST_CSS}</style>", unsafe_allow_html=True)
+
+
 @contextmanager
 def guard(what: str = "this page"):
     """No traceback ever reaches a user's screen: log it, say what happened in plain words."""

@@ -10,6 +10,7 @@ ui.page_setup("Compare areas")
 
 with ui.guard("the comparison"):
     figs = ui.figures()
+    ui.answer_first()
     st.title("Compare areas")
     c1, c2, c3 = st.columns([5, 2, 2])
     indicator_id = ui.choose_indicator(container=c1)
@@ -70,9 +71,6 @@ with ui.guard("the comparison"):
         st.info("A funnel plot needs a benchmark and a count behind each figure; it is not drawn for medians "
                 "or when there is no benchmark.", icon=":material/info:")
     if funnel is not None:
-        st.markdown("Each dot is an area. Areas with more people counted sit further right, where chance "
-                    "moves the figure less, so the limits narrow. A dot outside the dotted 99.8% lines is very "
-                    "unlikely to differ from the benchmark by chance.")
         size_col = "base" if ind.kind == "proportion" else "denominator"
         limits = charts.funnel_limits(ind, bench_value, table[size_col].astype(float).to_numpy())
         ftable = table.assign(
@@ -88,6 +86,11 @@ with ui.guard("the comparison"):
         )[["Area", "Value", "Counted", "95% limits", "99.8% limits"]]
         compare_ui.chart_block(funnel, "funnel_chart", ftable, f"Funnel plot data, {ind.short_name}, {period}", csv,
                                f"funnel-{indicator_id}-{period}", numeric=("Value", "Counted"))
+        # read after the chart, so the chart starts on the first screen
+        st.markdown("Each dot is an area, its colour, shape and legend saying better, similar or worse than the "
+                    "benchmark (outside the 95% limits). Areas with more people counted sit further right, where "
+                    "chance moves the figure less, so the limits narrow. A dot outside the dotted 99.8% lines is "
+                    "very unlikely to differ from the benchmark by chance.")
         ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
                       numeric=("Value", "People counted"))
     compare_ui.published_only_note(table)
