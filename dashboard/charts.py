@@ -247,7 +247,7 @@ def funnel_plot(frame: pd.DataFrame, indicator: Indicator, period: str, highligh
             x=dots[size_col], y=dots["value"], mode="markers+text", name=f"{symbol} {word}",
             text=[n if m else "" for n, m in zip(dots["area_name"], mine)],
             textposition="top center",
-            marker=dict(size=[18 if m else 12 for m in mine], color=colour, symbol=COMPARISON_SYMBOLS[comparison],
+            marker=dict(size=[18 if m else 12 for m in mine], color=colour, symbol=COMPARISON_SYMBOLS[comparison], opacity=1,
                         line=dict(color=["#0b0c0c" if m else "#ffffff" for m in mine], width=[3 if m else 1 for m in mine])),
             customdata=np.stack([dots["area_name"], dots["funnel"]], axis=1),
             hovertemplate=f"%{{customdata[0]}}: %{{y:.1f}} from %{{x:,.0f}}, %{{customdata[1]}} ({word.lower()})<extra></extra>",

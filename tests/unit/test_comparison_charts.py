@@ -49,7 +49,7 @@ def test_funnel_dots_differ_by_comparison_in_colour_shape_and_legend(figures, st
     assert len(dots) >= 2, "the fixture has areas both inside and outside the limits"
     assert len({d["marker"]["color"] for d in dots}) == len(dots)
     assert len({d["marker"]["symbol"] for d in dots}) == len(dots)
-    assert all(_contrast(d["marker"]["color"]) >= 3 for d in dots)
+    assert all(_contrast(d["marker"]["color"]) >= 3 and d["marker"]["opacity"] == 1 for d in dots)  # not faded
     assert all(d.get("showlegend", True) is not False and d["name"] for d in dots)
     shown = frame[~frame["suppressed"].astype(bool)].set_index("area_name")
     p0 = bench.value / 100
