@@ -27,7 +27,10 @@ def test_compare_colours_and_labels_bars_in_words_with_a_funnel(app_env):
     assert len(at.get("download_button")) >= 1
     at = open_page("compare", indicator="direct_payments", period="2024-25", area=KIRKLEES, chart="funnel")
     funnel = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
-    assert {t.get("name") for t in funnel} >= {"95% limits", "99.8% limits", "Areas"}
+    assert {t.get("name") for t in funnel} >= {"95% limits", "99.8% limits"}
+    dots = [t for t in funnel if t.get("mode") == "markers+text"]  # a trace per comparison, in words and shape
+    assert len(dots) >= 2 and len({t["marker"]["symbol"] for t in dots}) == len(dots)
+    assert all(t["name"].split()[-1] in {"Better", "Similar", "Worse"} for t in dots)
     text = all_text(at)
     assert "Funnel plot of people receiving direct payments" in text and "Kirklees is outside the 99.8% limits" in text
     assert "17.3% to 40.2%" in _markdown(at, "funnel_chart-table")  # Kirklees, 60 people, around 28.7%
