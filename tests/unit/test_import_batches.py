@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard import importers
-from dashboard.importers import Source, batches, pseudonym, templates
+from dashboard.importers import Source, batches, cld, pseudonym, templates
 from dashboard.store import Store
 from tests.unit.test_import_common import GOOD, KEY, WAKEFIELD, run_cli, snapshot, snapshot_file
 
@@ -125,6 +125,8 @@ def test_templates_have_the_columns_and_a_notes_sheet(dataset, tmp_path):
     header = templates.template_csv(dataset).decode().strip().split(",")
     if dataset == "ascof":
         assert header[:4] == ["Geographical Code", "Geographical Description", "Geographical Level", "ONS Code"]
+    elif dataset == "cld":  # the CLD specification's own names, as councils' systems export them
+        assert header[0] == "LA_Code" and header == [f.name for f in cld.template_fields()]
     else:
         assert header == [f.name for f in importers.DATASETS[dataset].fields]
     path = tmp_path / "t.xlsx"
