@@ -8,7 +8,7 @@ import re
 
 import streamlit as st
 
-from dashboard import charts, config, findings, themes, ui
+from dashboard import charts, config, exports, findings, themes, ui
 from dashboard.findings import Finding
 from dashboard.indicators import Figures
 
@@ -148,7 +148,7 @@ def recorded_actions(ctx: themes.Context) -> None:
     )
     ui.html_table(table, f"“You said, we did” actions recorded for {ctx.area_name}, open first",
                   key="table-recorded-actions")
-    st.download_button("Download CSV: actions agreed between meetings", data=table.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download CSV: actions agreed between meetings", data=exports.to_csv(table),
                        file_name=f"actions_{ctx.area}.csv", mime="text/csv", key="download_recorded_actions",
                        on_click="ignore", icon=":material/download:")
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import actions, auth, ui
+from dashboard import actions, auth, exports, ui
 
 ui.page_setup("You said, we did")
 
@@ -137,7 +137,7 @@ with ui.guard("the actions"):
     else:
         table = action_table(shown, figs.catalogue)
         ui.html_table(table, f"{STATUS_FILTERS[which]} for {area_name}", key="actions-table", numeric=("No.",))
-        st.download_button("Download these actions (CSV)", table.to_csv(index=False).encode("utf-8"),
+        st.download_button("Download these actions (CSV)", exports.to_csv(table),
                            file_name=f"actions-{area}.csv", mime="text/csv", on_click="ignore")
 
     st.subheader("Record and update actions")
