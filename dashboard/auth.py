@@ -134,6 +134,12 @@ def sees_staff(area_code: str | None = None) -> bool:
     return sees_staff_details(current_user(), area_code)
 
 
+def plain(text: str) -> str:
+    """Text shown through Markdown as itself: a name like ``[x](http://...)`` or ``<b>`` is not
+    a link or markup (HTML is never rendered without ``unsafe_allow_html``; this stops Markdown)."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$:" else ch for ch in str(text))
+
+
 def sign_out() -> None:
     st.session_state.pop(_SESSION_KEY, None)
     if identity_provider_configured():
@@ -148,7 +154,7 @@ def sign_in_panel() -> None:
     user = current_user()
     with st.sidebar:
         if user:
-            st.caption(f"Signed in as **{user.name}** ({user.role})")
+            st.caption(f"Signed in as **{plain(user.name)}** ({user.role})")
             if user.role == EDITOR:
                 st.caption("Councils you edit: " + (", ".join(sorted(user.areas)) or "none yet (ask an administrator)"))
             if st.button("Sign out", key="sign_out"):

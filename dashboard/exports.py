@@ -68,9 +68,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(value):
     """A cell value safe to open in a spreadsheet: text starting with ``= + - @``, a tab or a
     carriage return gets a leading apostrophe (OWASP's advice), so it is shown as text, never run
-    as a formula. Numbers, dates and empty cells are left alone."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    as a formula; carriage returns become line breaks. Numbers, dates and empty cells are left
+    alone."""
+    if isinstance(value, str):
+        if value.startswith(FORMULA_STARTS):
+            value = "'" + value
+        # a lone carriage return inside a cell is not quoted by the CSV writer (lines end in \n) and
+        # spreadsheet programs would start a new row there: make it a quoted line break
+        return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 

@@ -61,11 +61,15 @@ with ui.guard("the easy-read pages"):
         st.session_state["er_screen"] = "choose"
     period = st.session_state.get("_url_period") or st.query_params.get("period")
     if period not in periods:
+        if period is not None:
+            st.info("The link asked for a year we have no numbers for. This shows the latest year.")
         period = periods[-1] if periods else None
     if period:
         _set("period", period)
     indicator_id = st.session_state.get("_url_indicator") or st.query_params.get("indicator")
     if indicator_id not in ids:
+        if indicator_id is not None:
+            st.info("The link asked for a page we do not have. This starts at the first page.")
         indicator_id = ids[0]
     screen = st.session_state["er_screen"]
 

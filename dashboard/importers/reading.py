@@ -255,7 +255,7 @@ def check_unpacked_size(name: str, archive: zipfile.ZipFile, limit_mb: int | Non
                     raise refuse(name, "unpacks to more than the limit", expected)
 
 
-def read_workbook(name: str, data: bytes, sheet: str | None = None) -> Table:
+def read_workbook(name: str, data: bytes, sheet: str | None = None, limit_mb: int | None = None) -> Table:
     from python_calamine import CalamineWorkbook
 
     if data[:4] == b"PK\x03\x04":
@@ -263,7 +263,7 @@ def read_workbook(name: str, data: bytes, sheet: str | None = None) -> Table:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
                 if "xl/workbook.xml" in names:
-                    check_unpacked_size(name, archive)
+                    check_unpacked_size(name, archive, limit_mb)
         except zipfile.BadZipFile:
             raise refuse(name, "could not be opened: the Excel workbook is damaged or incomplete",
                          "a workbook that opens in Excel (save it again, or export it again from your system)")
@@ -339,7 +339,7 @@ def read_table(source, sheet: str | None = None, limit_mb: int | None = None) ->
     if data[:4] == b"%PDF":
         raise not_a_spreadsheet(name, "is not a spreadsheet: it is a PDF")
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return read_workbook(name, data, sheet)
+        return read_workbook(name, data, sheet, limit_mb)
     if suffix in (".xlsx", ".xlsm", ".xls"):
         raise refuse(name, "could not be opened: the Excel workbook is damaged or is not a workbook",
                      "a workbook that opens in Excel (save it again, or export it again from your system)")
