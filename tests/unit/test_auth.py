@@ -30,7 +30,7 @@ def test_cli_prints_a_secrets_entry():
 
 def test_cli_refuses_a_short_password():
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard", "user", "hash", "asha"], input="short\n",
+        [sys.executable, "-m", "dashboard", "user", "hash", "asha", "--area", "E08000035"], input="short\n",
         capture_output=True, text=True, cwd=ROOT,
     )
     assert result.returncode == 2 and "at least 10" in result.stderr
