@@ -176,20 +176,31 @@ def sign_in_panel() -> None:
                 attempt(name.strip(), password)
 
 
+def logged_name(name: str) -> str:
+    """The name as the log keeps it: a configured user's name; anything else (perhaps a password
+    typed in the wrong box) only as a short one-way code, so the log never holds it."""
+    import hashlib
+
+    if name in configured_users():
+        return name
+    return f"(unknown name {hashlib.sha256(name.encode('utf-8')).hexdigest()[:12]})"
+
+
 def attempt(name: str, password: str) -> None:
     """One sign-in attempt from the form: slowed after failures, locked after too many, logged."""
     from dashboard.records import audit
 
+    logged = logged_name(name)
     try:
-        if audit.locked_out(name):
-            _log_sign_in(name, False, "password", why="locked out after repeated failures")
+        if audit.locked_out(logged):
+            _log_sign_in(logged, False, "password", why="locked out after repeated failures")
             st.error("Too many attempts. Wait a minute and try again.")
             return
-        time.sleep(audit.delay_after(audit.recent_failures(name)))
+        time.sleep(audit.delay_after(audit.recent_failures(logged)))
     except Exception:
         log.exception("could not read recent sign-in attempts")
     found = verify(name, password)
-    _log_sign_in(name, bool(found), "password", found)
+    _log_sign_in(logged, bool(found), "password", found)
     if found:
         st.session_state[_SESSION_KEY] = found
         st.rerun()
