@@ -54,44 +54,50 @@ def _open(args):
 
 def run_record(args) -> int:
     from dashboard import actions
-    from dashboard.access import Refused
-    from dashboard.importers.batches import area_names
-    from dashboard.records import audit
 
     user, store, url = _open(args)
     area = args.area.strip().upper()
-    try:
-        with audit.act(user, "record action", [area], f"record an action for {area}", channel=audit.COMMAND_LINE,
-                       names=area_names(store), url=url) as note:
-            number = actions.record_action(store, area, args.indicator, args.raised, args.agreed, args.owner,
-                                           args.due, actions.OPEN, user.name)
-            note.append(f"action {number}")
-    except Refused as refused:
-        print(f"Not allowed: {refused}", file=sys.stderr)
-        return 4
-    except actions.ActionError as exc:
-        print(f"Not saved: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    print(f"Recorded action {number} for {area}.")
-    return 0
+    saved = []
+
+    def body(note) -> None:
+        saved.append(actions.record_action(store, area, args.indicator, args.raised, args.agreed, args.owner,
+                                           args.due, actions.OPEN, user.name))
+        note.append(f"action {saved[0]}")
+
+    code = _guarded(user, store, url, "record action", [area], f"record an action for {area}", body)
+    if code == 0:
+        print(f"Recorded action {saved[0]} for {area}.")
+    return code
 
 
 def run_update(args) -> int:
+    from dashboard import actions
+
+    user, store, url = _open(args)
+    frame = actions.list_actions(store)
+    areas = sorted(set(frame.loc[frame["action_id"] == args.number, "area_code"]))
+
+    def body(note) -> None:
+        actions.update_action(store, args.number, user.name, status=args.status, owner=args.owner, action=args.agreed)
+
+    code = _guarded(user, store, url, "update action", areas, f"update action {args.number}", body,
+                    detail=f"action {args.number}: status {args.status}")
+    if code == 0:
+        print(f"Updated action {args.number}.")
+    return code
+
+
+def _guarded(user, store, url, action: str, areas: list[str], what: str, body, detail: str = "") -> int:
+    """Run ``body`` under the role rule, logged; the exit status (0, 1 bad input, 4 not allowed)."""
     from dashboard import actions
     from dashboard.access import Refused
     from dashboard.importers.batches import area_names
     from dashboard.records import audit
 
-    user, store, url = _open(args)
     try:
-        frame = actions.list_actions(store)
-        areas = sorted(set(frame.loc[frame["action_id"] == args.number, "area_code"]))
-        with audit.act(user, "update action", areas, f"update action {args.number}", channel=audit.COMMAND_LINE,
-                       names=area_names(store), url=url, detail=f"action {args.number}: status {args.status}"):
-            actions.update_action(store, args.number, user.name, status=args.status, owner=args.owner,
-                                  action=args.agreed)
+        with audit.act(user, action, areas, what, channel=audit.COMMAND_LINE, names=area_names(store), url=url,
+                       detail=detail) as note:
+            body(note)
     except Refused as refused:
         print(f"Not allowed: {refused}", file=sys.stderr)
         return 4
@@ -100,5 +106,4 @@ def run_update(args) -> int:
         return 1
     finally:
         store.close()
-    print(f"Updated action {args.number}.")
     return 0

@@ -24,7 +24,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.test_data_page import choose, wait_ready
 from tests.conftest import KIRKLEES, LEEDS
-from tests.unit.test_import_common import GOOD
+from tests.unit.test_editors_and_audit import breakdowns_file
 
 pytestmark = pytest.mark.browser
 
@@ -49,14 +49,6 @@ def context(browser):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     yield ctx
     ctx.close()
-
-
-def _breakdowns(tmp_path, name: str, councils: list[str]):
-    lines = (GOOD / "breakdowns.csv").read_text(encoding="utf-8").splitlines()
-    body = [line.replace("Wakefield", councils[i % len(councils)], 1) for i, line in enumerate(lines[1:])]
-    path = tmp_path / name
-    path.write_text("\n".join([lines[0], *body]) + "\n", encoding="utf-8")
-    return path
 
 
 def _sign_in_form(page) -> None:
@@ -114,7 +106,7 @@ def test_leeds_editor_is_refused_for_kirklees_and_the_administrator_reads_it(con
 
     # import: a file with Kirklees rows is refused, naming Kirklees
     choose(page, "Dataset", "Collaboration breakdowns")
-    page.locator("input[type=file]").set_input_files(str(_breakdowns(tmp_path, "mixed.csv", ["Leeds", "Kirklees"])))
+    page.locator("input[type=file]").set_input_files(str(breakdowns_file(tmp_path, "mixed.csv", ["Leeds", "Kirklees"])))
     wait_ready(page)
     page.get_by_role("button", name="Check files").click()
     page.wait_for_selector("text=Not allowed", timeout=60_000)

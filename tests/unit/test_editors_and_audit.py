@@ -136,7 +136,7 @@ def _secrets(tmp_path) -> str:
     return str(path)
 
 
-def _breakdowns(tmp_path, name: str, councils: list[str]):
+def breakdowns_file(tmp_path, name: str, councils: list[str]):
     """The good breakdowns file, its Wakefield rows given to ``councils`` in turn."""
     lines = (GOOD / "breakdowns.csv").read_text(encoding="utf-8").splitlines()
     body = [line.replace("Wakefield", councils[i % len(councils)], 1) for i, line in enumerate(lines[1:])]
@@ -159,17 +159,17 @@ def _cli(*args, db, secrets, user="asha"):
 def test_cli_editor_for_leeds_cannot_touch_kirklees(db_copy, tmp_path):
     secrets = _secrets(tmp_path)
     url = db.records_url(db_copy)
-    mixed = _breakdowns(tmp_path, "mixed.csv", ["Leeds", "Kirklees"])
+    mixed = breakdowns_file(tmp_path, "mixed.csv", ["Leeds", "Kirklees"])
     refused = _cli("import", "breakdowns", str(mixed), "--replace", db=db_copy, secrets=secrets)
     assert refused.returncode == 4, refused.stderr
     assert "E08000034 Kirklees" in refused.stderr and "Nothing was changed" in refused.stderr
 
-    leeds = _breakdowns(tmp_path, "leeds.csv", ["Leeds"])
+    leeds = breakdowns_file(tmp_path, "leeds.csv", ["Leeds"])
     done = _cli("import", "breakdowns", str(leeds), "--replace", db=db_copy, secrets=secrets)
     assert done.returncode == 0, done.stderr
 
     # Kirklees's batch (imported by the machine's operator, an administrator) cannot be undone by asha
-    kirklees = _breakdowns(tmp_path, "kirklees.csv", ["Kirklees"])
+    kirklees = breakdowns_file(tmp_path, "kirklees.csv", ["Kirklees"])
     admin = _cli("import", "breakdowns", str(kirklees), "--replace", db=db_copy, secrets=secrets, user=None)
     assert admin.returncode == 0, admin.stderr
     batch = int(admin.stdout.split("as batch ")[1].split()[0])
