@@ -24,7 +24,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard.access import Refused, User, require
-from dashboard.records.db import metadata, ready_engine
+from dashboard.records.db import metadata, ready_engine, writing
 
 DONE, REFUSED, FAILED = "done", "refused", "failed"
 PAGE, COMMAND_LINE = "page", "command line"
@@ -102,7 +102,7 @@ def record(action: str, *, user: User | None = None, actor: str | None = None, o
         "areas": ", ".join(sorted({str(a) for a in areas if a})),
         "detail": _clip(detail, 2000),
     }
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         conn.execute(audit_log.insert().values(**row))
 
 
@@ -187,7 +187,7 @@ def record_sign_in(user_name: str, succeeded: bool, method: str, user: User | No
                    why: str = "", url: str | None = None) -> None:
     """One attempt, in ``sign_in_attempts`` and in the audit log."""
     engine = ready_engine(url)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         conn.execute(sign_in_attempts.insert().values(
             at=_now(), user_name=_clip(user_name, 200).lower(), succeeded=bool(succeeded), method=method))
     if succeeded:
