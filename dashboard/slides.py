@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import actions, easyread, meetings, narrative, privacy, self_assessment, stats
+from dashboard import access, actions, easyread, meetings, narrative, privacy, self_assessment, stats
 from dashboard.catalogue import Indicator
 from dashboard.charts import Chart
 from dashboard.indicators import Figures
@@ -457,7 +457,11 @@ def _short_date(value) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-def action_slides(store: Store, figs: Figures, area_code: str, period: str, base: meetings.Baseline) -> list[Slide]:
+def action_slides(store: Store, figs: Figures, area_code: str, period: str, base: meetings.Baseline,
+                  user: access.User | None = None) -> list[Slide]:
+    """Open, then completed actions; owners and who recorded them only for an editor of the area
+    (``access.sees_staff_details``)."""
+    staff = access.sees_staff_details(user, area_code)
     area_name = figs.area_name(area_code)
     frame = actions.list_actions(store, area_code)
     cat = figs.catalogue
@@ -497,6 +501,7 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
                 easy_lines.append(("We will: " if key == "open" else "We did: ") + r["action"])
             if empty:
                 easy_lines = ["There are no actions still to do."] if key == "open" else ["No actions are finished yet."]
+            table = access.staff_view(table, user, area_code)
             slides.append(Slide(
                 kind=ACTIONS, key=f"actions:{key}:{number}", title=title,
                 subtitle=f"{area_name} · what self-advocates and families raised, and what the board agreed",
@@ -504,7 +509,8 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
                 table=None if empty else table, table_caption=f"{label}, {area_name}",
                 notes="\n".join(
                     f"#{r['action_id']} [{r['status']}] You said: {r['raised']} | Action: {r['action']} | "
-                    f"Owner: {r['owner']} | Due: {_short_date(r['due_date'])} | Recorded by {r['recorded_by']}"
+                    + (f"Owner: {r['owner']} | " if staff else "") + f"Due: {_short_date(r['due_date'])}"
+                    + (f" | Recorded by {r['recorded_by']}" if staff else "")
                     for _, r in chunk.iterrows()) or "No actions.",
                 footer=f"Source: board action log kept in the Good Lives dashboard. {area_name}, at {dt.date.today():%d %B %Y}.",
                 easy=EasySlide(title="You said, we did" if key == "completed" else "You said, we will",
@@ -515,7 +521,10 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
     return slides
 
 
-def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: dict) -> Slide:
+def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: dict,
+                          user: access.User | None = None) -> Slide:
+    """The board's ratings beside the data; who rated, only for an editor of the area."""
+    staff = access.sees_staff_details(user, area_code)
     area_name = figs.area_name(area_code)
     rows, easy = [], []
     for domain in figs.catalogue.domains:
@@ -531,14 +540,15 @@ def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: d
         board = self_assessment.RATING_STYLE[rating["rating"]][3] if rating is not None else "The board has not said yet."
         easy.append(f"{domain.easy_read_name}: {board} {view.easy_words}")
     notes = "\n".join(
-        f"{r['Domain']}: {r[RATING_COLUMN]}. Evidence: {r['Evidence']}. {r['Who, when']}. Data: {r['What the data says']}"
-        for r in rows)
+        f"{r['Domain']}: {r[RATING_COLUMN]}. Evidence: {r['Evidence']}. " + (f"{r['Who, when']}. " if staff else "")
+        + f"Data: {r['What the data says']}" for r in rows)
     return Slide(
         kind=SELF_ASSESSMENT, key="self_assessment", title="Self-assessment beside the data",
         subtitle=f"The board's red / amber / green rating for each domain, next to the numbers · {area_name}, {period}",
         lines=["Ratings: ✔ green (going well), ◐ amber (getting there), ✖ red (not good enough yet). "
                "Data: each indicator compared with its benchmark using 95% intervals."],
-        table=pd.DataFrame(rows), table_caption=f"Self-assessment and data, {area_name}, {period}",
+        table=access.staff_view(pd.DataFrame(rows), user, area_code),
+        table_caption=f"Self-assessment and data, {area_name}, {period}",
         notes=notes, footer=footer_for(figs, None, period, area_name),
         easy=EasySlide(title="What the board thinks", lines=easy, picture="coproduced_activities",
                        picture_label="Picture: the partnership board"),
@@ -549,8 +559,11 @@ def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: d
 
 
 def build_meeting(store: Store, figs: Figures, area_code: str, period: str,
-                  indicator_ids: list[str] | None = None, today: dt.date | None = None) -> Meeting:
-    """Every slide for one area's meeting on one period's data."""
+                  indicator_ids: list[str] | None = None, today: dt.date | None = None,
+                  user: access.User | None = None) -> Meeting:
+    """Every slide for one area's meeting on one period's data. Editors' names (owners, who
+    recorded, who rated) are in it only when ``user`` is an editor of the area; by default (a
+    viewer) they are left out of the slides, the speaker notes and the packs."""
     area_name = figs.area_name(area_code)
     base = meetings.baseline(store, figs, area_code, period, today)
     changes = {ind.id: meetings.change_between(figs, ind.id, area_code, period, base) for ind in figs.catalogue.indicators}
@@ -560,8 +573,8 @@ def build_meeting(store: Store, figs: Figures, area_code: str, period: str,
     domains = [domain_slide(figs, area_code, period, d, base, changes, ratings) for d in figs.catalogue.domains]
     indicators = [indicator_slide(figs, area_code, period, i, base, changes[i.id]) for i in chosen]
     groups = [groups_slide(store, figs, area_code, period)]
-    acts = action_slides(store, figs, area_code, period, base)
-    selfa = [self_assessment_slide(figs, area_code, period, ratings)]
+    acts = action_slides(store, figs, area_code, period, base, user)
+    selfa = [self_assessment_slide(figs, area_code, period, ratings, user)]
     start = 2
     sections = []
     for name, part in (("Headlines for each domain", domains), ("One indicator at a time", indicators),

@@ -8,7 +8,7 @@ import re
 
 import streamlit as st
 
-from dashboard import charts, config, findings, themes, ui
+from dashboard import access, auth, charts, config, exports, findings, themes, ui
 from dashboard.findings import Finding
 from dashboard.indicators import Figures
 
@@ -137,6 +137,7 @@ def recorded_actions(ctx: themes.Context) -> None:
     if found is None:
         return
     table, counts = found
+    table = access.staff_view(table, auth.current_user(), ctx.area)  # owners' names: editors only
     st.markdown("<h4 id='recorded-actions'>Actions agreed between meetings</h4>", unsafe_allow_html=True)
     if table.empty:
         st.info(f"No “you said, we did” actions have been recorded for {ctx.area_name} yet. Editors record them on "
@@ -144,14 +145,14 @@ def recorded_actions(ctx: themes.Context) -> None:
         return
     done = counts.get("completed", 0)
     st.markdown(
-        f"<p data-testid='recorded-actions-summary'>{ctx.area_name}: <b>{done} of {counts['total']}</b> recorded "
+        f"<p data-testid='recorded-actions-summary'>{html.escape(ctx.area_name)}: <b>{done} of {counts['total']}</b> recorded "
         f"actions completed; {counts.get('open', 0)} open, {counts.get('in progress', 0)} in progress"
         f"{', ' + str(counts['overdue']) + ' overdue' if counts.get('overdue') else ''}.</p>",
         unsafe_allow_html=True,
     )
     ui.html_table(table, f"“You said, we did” actions recorded for {ctx.area_name}, open first",
                   key="table-recorded-actions")
-    st.download_button("Download CSV: actions agreed between meetings", data=table.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download CSV: actions agreed between meetings", data=exports.to_csv(table),
                        file_name=f"actions_{ctx.area}.csv", mime="text/csv", key="download_recorded_actions",
                        on_click="ignore", icon=":material/download:")
 

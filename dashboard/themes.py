@@ -150,7 +150,9 @@ class Panel:
         return self.chart.sentence if self.chart else self.empty
 
     def csv_bytes(self) -> bytes:
-        return self.csv.to_csv(index=False).encode("utf-8")
+        from dashboard import exports
+
+        return exports.to_csv(self.csv)
 
 
 def _count_text(value) -> str:

@@ -1,4 +1,6 @@
-"""``python -m dashboard undo BATCH``: take an import batch out (rows it replaced come back).
+"""``python -m dashboard undo BATCH [--user NAME]``: take an import batch out (rows it replaced come back).
+
+Exit status: 0 undone; 1 no such batch or already undone; 4 not allowed for ``--user``.
 
 ``python -m dashboard undo --list`` shows the import history to choose from."""
 
@@ -20,17 +22,23 @@ def register(subparsers) -> None:
     parser.add_argument("batch", nargs="?", type=int, help="the batch number (see --list)")
     parser.add_argument("--list", action="store_true", help="list the import history and stop")
     parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    from dashboard.cli_identity import add_user_argument
+
+    add_user_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from dashboard.commands.import_data import who
+    from dashboard.access import Refused
+    from dashboard.cli_identity import command_line_user
     from dashboard.importers import batches
+    from dashboard.records import audit, db
     from dashboard.store import Store
 
     path = Path(args.db or config.database_path())
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: build it first with python -m dashboard init")
+    user = command_line_user(args.user)
     store = Store(path)
     try:
         if args.list or args.batch is None:
@@ -40,7 +48,13 @@ def run(args) -> int:
                       f"{r.imported_at:%d/%m/%Y %H:%M}  {r.imported_by}  {r.file_name}")
             return 0 if args.list else 2
         try:
-            done = batches.undo(store, args.batch, who=who())
+            with audit.act(user, "undo", batches.batch_areas(store, args.batch), f"undo batch {args.batch}",
+                           detail=f"batch {args.batch}", channel=audit.COMMAND_LINE, names=batches.area_names(store),
+                           url=db.records_url(path)):
+                done = batches.undo(store, args.batch, who=user.name)
+        except Refused as refused:
+            print(f"Not allowed: {refused}", file=sys.stderr)
+            return 4
         except ValueError as refused:
             print(str(refused), file=sys.stderr)
             return 1

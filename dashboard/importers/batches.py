@@ -198,6 +198,31 @@ def undo(store, batch_id: int, who: str) -> dict:
             "restored": int(restored)}
 
 
+def plan_areas(plan: Plan) -> list[str]:
+    """Every council (or, for the published ASCOF file, region and England) the plan has rows for."""
+    return sorted({a for f in plan.files for a in f.areas})
+
+
+def batch_areas(store, batch_id: int) -> list[str]:
+    """Every council a batch holds rows for (its own rows and rows later set aside from it)."""
+    found = store.sql("select dataset from import_batches where batch_id = ?", [int(batch_id)])
+    if found.empty:
+        return []
+    dataset = found["dataset"].iloc[0]
+    table = TABLES[dataset]
+    area_col, _ = key_columns(dataset)
+    frame = store.sql(f"select distinct {area_col} as area from {table} where batch_id = ?"
+                      f" union select distinct {area_col} from replaced_{table} where batch_id = ?",
+                      [int(batch_id), int(batch_id)])
+    return sorted(str(a) for a in frame["area"].dropna())
+
+
+def area_names(store) -> dict[str, str]:
+    """Council code -> name, for messages."""
+    frame = store.sql("select area_code, area_name from areas")
+    return dict(zip(frame["area_code"], frame["area_name"]))
+
+
 def history(store) -> pd.DataFrame:
     """Every batch, newest first: who, when, file, dataset, rows, periods, hash, status."""
     return store.sql(
@@ -214,5 +239,5 @@ def loaded(store) -> pd.DataFrame:
     )
 
 
-__all__ = ["write", "undo", "history", "loaded", "find_conflicts", "NeedsConfirmation", "AlreadyImported",
+__all__ = ["write", "undo", "history", "loaded", "plan_areas", "batch_areas", "area_names", "find_conflicts", "NeedsConfirmation", "AlreadyImported",
            "Problems", "ImportRefused"]

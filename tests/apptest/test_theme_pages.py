@@ -77,7 +77,7 @@ def test_collaboration_page_for_a_viewer_has_no_notes(app_env):
 
 def test_collaboration_page_shows_notes_to_a_signed_in_editor(app_env):
     at = open_page("collaboration", area=LEEDS, period="2024-25")
-    at.session_state["_signed_in_user"] = User("asha", EDITOR, "password")
+    at.session_state["_signed_in_user"] = User("asha", EDITOR, "password", frozenset({LEEDS}))
     at.run()
     assert not at.exception
     notes = table(at, "breakdown-notes")
