@@ -3,12 +3,16 @@
 Exit status: 0 imported; 1 nothing imported because a file has problems (listed on standard
 error: file, row, column, value, what was expected); 3 nothing imported because the file was
 imported before, or because it overlaps data already loaded and --replace was not given;
-2 other errors (no database, the database is in use...).
+2 other errors (no database, another import still writing after --wait seconds...).
+
+The import writes a new snapshot of the database and swaps it in (``dashboard.data.snapshot``),
+so it runs while the dashboard serves; a second import waits for the first (``--wait``).
 """
 
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +38,8 @@ def register(subparsers) -> None:
                         help="year of a published ASCOF file, e.g. 2020-21 (default: from the file name)")
     parser.add_argument("--check", action="store_true", help="check the files only; import nothing")
     parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
     parser.set_defaults(func=run)
 
 
@@ -49,6 +55,7 @@ def run(args) -> int:
     from dashboard.build import ensure_database
     from dashboard.importers import batches
     from dashboard.importers.reading import Source
+    from dashboard.data import snapshot
     from dashboard.store import Store
 
     def say(message: str) -> None:
@@ -57,7 +64,9 @@ def run(args) -> int:
     try:
         sources = [Source.from_path(path) for path in args.files]
         path = Path(args.db or config.database_path())
-        store = Store(ensure_database(path))
+        if args.wait is not None:
+            os.environ[snapshot.WAIT_ENV] = str(args.wait)
+        store = Store(ensure_database(path), read_only=True)  # the served snapshot; writes publish a new one
         try:
             say(f"Checking {len(sources)} file{'s' if len(sources) != 1 else ''}…")
             plan = importers.prepare(args.dataset, sources, store=store, sheet=args.sheet, period=args.period)

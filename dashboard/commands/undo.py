@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,18 +21,24 @@ def register(subparsers) -> None:
     parser.add_argument("batch", nargs="?", type=int, help="the batch number (see --list)")
     parser.add_argument("--list", action="store_true", help="list the import history and stop")
     parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     from dashboard.commands.import_data import who
+    from dashboard.build import ensure_database
+    from dashboard.data import snapshot
     from dashboard.importers import batches
     from dashboard.store import Store
 
     path = Path(args.db or config.database_path())
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: build it first with python -m dashboard init")
-    store = Store(path)
+    if args.wait is not None:
+        os.environ[snapshot.WAIT_ENV] = str(args.wait)
+    store = Store(ensure_database(path), read_only=True)  # the undo publishes a new snapshot
     try:
         if args.list or args.batch is None:
             frame = batches.history(store)
