@@ -87,3 +87,26 @@ def test_several_processes_write_at_once(records_url, fixture_db):
     assert len(frame) == 100
     assert frame["recorded_by"].value_counts().to_dict() == {f"writer {n}": 25 for n in range(4)}
     store.close()
+
+
+def test_first_use_from_many_threads_at_once(records_url, fixture_db):
+    """25 Streamlit threads opening a fresh records store at once (a server's first sessions):
+    the tables are created once, nobody gets 'database is locked'."""
+    import threading
+
+    store = Store(fixture_db, read_only=True)
+    errors = []
+
+    def first_look():
+        try:
+            actions.list_actions(store, LEEDS)
+        except Exception as exc:  # collected and asserted below
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=first_look) for _ in range(25)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    store.close()
