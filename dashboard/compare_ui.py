@@ -14,6 +14,12 @@ from dashboard import auth, benchmarks, charts, exports, groups, ui
 from dashboard.indicators import Figures
 
 
+#: what the "Compare with" box shows: short enough not to be cut off in a narrow column (the
+#: full wording is in its help and in each page's caption)
+SHORT_BENCHMARK_LABELS = {benchmarks.ENGLAND: "England", benchmarks.REGION: "Its region",
+                          benchmarks.GROUP: "A group's average"}
+
+
 def saved_groups() -> pd.DataFrame:
     return groups.named_groups(ui.store())
 
@@ -30,8 +36,10 @@ def choose_group(figs: Figures, area: str, container=None, name: str = "group",
 def choose_benchmark(figs: Figures, area: str, container=None) -> benchmarks.Choice:
     where = container or st
     kind = ui.url_choice("benchmark", "Compare with", list(benchmarks.BENCHMARK_OPTIONS), benchmarks.ENGLAND,
-                         lambda k: benchmarks.BENCHMARK_OPTIONS[k], container=where,
-                         help="The benchmark each area is compared with. A group's average adds up its areas.")
+                         lambda k: SHORT_BENCHMARK_LABELS.get(k, benchmarks.BENCHMARK_OPTIONS[k]), container=where,
+                         help="The benchmark each area is compared with. England: the published ASCOF value where "
+                              "there is one, otherwise the average of all areas in the data. A group's average adds "
+                              "up its areas.")
     if kind != benchmarks.GROUP:
         return benchmarks.Choice(kind)
     group = choose_group(figs, area, container=where, name="benchmark_group", label="Group for the benchmark")

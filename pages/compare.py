@@ -11,7 +11,7 @@ ui.page_setup("Compare areas")
 with ui.guard("the comparison"):
     figs = ui.figures()
     st.title("Compare areas")
-    c1, c2, c3 = st.columns([3, 2, 2])
+    c1, c2, c3 = st.columns([5, 2, 2])
     indicator_id = ui.choose_indicator(container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)
     area = ui.choose_area(figs, container=c3)
