@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import auth, charts, meetings, packs, slides, ui
+from dashboard.records.board import board_version
 
 ui.page_setup("Meeting")
 
@@ -67,7 +68,7 @@ def _meeting(path: str, data_version: str, board_version: str, area: str, period
 
 def meeting_for(area: str, period: str) -> slides.Meeting:
     store = ui.store()
-    board = store.query("board_version")["version"].iloc[0]
+    board = board_version(store)
     return _meeting(str(store.path), store.data_version(), str(board), area, period, dt.date.today())
 
 

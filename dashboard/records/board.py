@@ -70,3 +70,22 @@ comparison_group_members = sa.Table(
               primary_key=True),
     sa.Column("area_code", sa.String(12), primary_key=True),
 )
+
+
+def board_version(store) -> str:
+    """Changes whenever the board's own records (actions, meetings, self-assessments) change:
+    the cache key for built meetings."""
+    from dashboard.records import db as records
+
+    parts = [
+        ("a", board_actions, board_actions.c.action_id,
+         sa.func.max(sa.func.coalesce(board_actions.c.updated_at, board_actions.c.recorded_at))),
+        ("m", board_meetings, board_meetings.c.meeting_id, sa.func.max(board_meetings.c.recorded_at)),
+        ("s", self_assessments, self_assessments.c.assessment_id, sa.func.max(self_assessments.c.assessed_at)),
+    ]
+    out = []
+    with records.reading(records.engine_for(store)) as conn:
+        for name, table, ids, latest in parts:
+            n, total, last = conn.execute(sa.select(sa.func.count(), sa.func.sum(ids), latest).select_from(table)).one()
+            out.append(f"{name}{n}:{last or ''}:{total or ''}")
+    return "|".join(out)
