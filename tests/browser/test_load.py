@@ -66,9 +66,9 @@ class Session:
         self.errors: list[str] = []
 
     async def settle(self) -> str:
-        await self.page.wait_for_selector(READY, timeout=180_000)
+        await self.page.wait_for_selector(READY, timeout=300_000)
         await self.page.wait_for_timeout(200)
-        await self.page.wait_for_selector(READY, timeout=180_000)
+        await self.page.wait_for_selector(READY, timeout=300_000)
         text = main_text(await self.page.inner_text("[data-testid='stMain']"))
         if ERROR in text or await self.page.locator("[data-testid='stException']").count():
             self.errors.append(f"session {self.number} ({self.url}): {text[:300]}")
@@ -76,7 +76,7 @@ class Session:
 
     async def open(self, base: str) -> str:
         started = time.perf_counter()
-        await self.page.goto(f"{base}/{self.url}", wait_until="domcontentloaded", timeout=180_000)
+        await self.page.goto(f"{base}/{self.url}", wait_until="domcontentloaded", timeout=300_000)
         text = await self.settle()
         self.times.append(time.perf_counter() - started)
         self.seen.append((time.time(), text))
@@ -85,7 +85,7 @@ class Session:
     async def rerun(self) -> str:
         """The session's next run: the browser reloads its page (F5), as a board member would."""
         started = time.perf_counter()
-        await self.page.reload(wait_until="domcontentloaded", timeout=180_000)
+        await self.page.reload(wait_until="domcontentloaded", timeout=300_000)
         text = await self.settle()
         self.times.append(time.perf_counter() - started)
         self.seen.append((time.time(), text))
@@ -146,10 +146,12 @@ async def scenario(base: str, db, tmp_path) -> dict:
             sessions = []
             for n in range(SESSIONS):
                 context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-                context.set_default_timeout(180_000)
+                context.set_default_timeout(300_000)
                 sessions.append(Session(n, context, await context.new_page(), PAGES[n % len(PAGES)]))
             started = time.perf_counter()
-            before = await asyncio.gather(*(s.open(base) for s in sessions))
+            before = []
+            for wave in range(0, SESSIONS, 5):  # sessions arrive five at a time, then all stay busy together
+                before += await asyncio.gather(*(s.open(base) for s in sessions[wave:wave + 5]))
             first_load = time.perf_counter() - started
 
             imported = await _write_while_sessions_rerun(
