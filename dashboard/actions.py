@@ -230,9 +230,7 @@ def list_actions(store: Store, area_code: str | None = None, status: str | None 
         query = query.where(table.c.status == _status(status))
     order = sa.case((table.c.status == OPEN, 0), (table.c.status == IN_PROGRESS, 1), else_=2)
     query = query.order_by(order, table.c.due_date.is_(None), table.c.due_date, table.c.action_id)
-    with records.reading(records.engine_for(store)) as conn:
-        result = conn.execute(query)
-        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    frame = records.read_frame(store, query)
     frame.insert(2, "area_name", frame["area_code"].map(area_names(store)).fillna(frame["area_code"]))
     frame["due_date"] = [d.date() if isinstance(d, dt.datetime) else d for d in pd.to_datetime(frame["due_date"])]
     frame["due_date"] = frame["due_date"].astype(object).where(frame["due_date"].notna(), None)

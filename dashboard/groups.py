@@ -50,8 +50,7 @@ def named_groups(store: Store) -> pd.DataFrame:
     query = (sa.select(g.c.group_id, g.c.group_name, g.c.saved_by, g.c.saved_at, m.c.area_code)
              .select_from(g.outerjoin(m, g.c.group_id == m.c.group_id))
              .order_by(g.c.group_name, m.c.area_code))
-    with records.reading(records.engine_for(store)) as conn:
-        return pd.DataFrame(conn.execute(query).fetchall(), columns=GROUP_COLUMNS)
+    return records.read_frame(store, query)
 
 
 def _area_row(areas: pd.DataFrame, area: str | None) -> pd.Series | None:

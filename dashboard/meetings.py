@@ -110,11 +110,8 @@ MEETING_COLUMNS = ["meeting_id", "area_code", "meeting_date", "data_period", "no
 def list_meetings(store: Store, area_code: str) -> pd.DataFrame:
     """An area's meetings, newest first; ``meeting_date`` as ``datetime.date``."""
     table = board_meetings
-    query = (sa.select(*(table.c[c] for c in MEETING_COLUMNS))
-             .where(table.c.area_code == str(area_code).strip().upper())
-             .order_by(table.c.meeting_date.desc(), table.c.meeting_id.desc()))
-    with records.reading(records.engine_for(store)) as conn:
-        frame = pd.DataFrame(conn.execute(query).fetchall(), columns=MEETING_COLUMNS)
+    frame = records.read_frame(store, records.area_rows(table, MEETING_COLUMNS, area_code,
+                                                        table.c.meeting_date.desc(), table.c.meeting_id.desc()))
     frame["meeting_date"] = [d.date() for d in pd.to_datetime(frame["meeting_date"])]
     frame["note"] = frame["note"].astype(object).where(frame["note"].notna(), None)
     return frame

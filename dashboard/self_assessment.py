@@ -77,11 +77,8 @@ ASSESSMENT_COLUMNS = ["assessment_id", "area_code", "domain_id", "rating", "evid
 def list_assessments(store: Store, area_code: str) -> pd.DataFrame:
     """Every rating for the area, newest first; ``is_latest`` marks the current one per domain."""
     table = self_assessments
-    query = (sa.select(*(table.c[c] for c in ASSESSMENT_COLUMNS))
-             .where(table.c.area_code == str(area_code).strip().upper())
-             .order_by(table.c.assessed_at.desc(), table.c.assessment_id.desc()))
-    with records.reading(records.engine_for(store)) as conn:
-        frame = pd.DataFrame(conn.execute(query).fetchall(), columns=ASSESSMENT_COLUMNS)
+    frame = records.read_frame(store, records.area_rows(table, ASSESSMENT_COLUMNS, area_code,
+                                                        table.c.assessed_at.desc(), table.c.assessment_id.desc()))
     frame["is_latest"] = ~frame["domain_id"].duplicated()  # newest first: the first per domain is current
     frame["data_period"] = frame["data_period"].astype(object).where(frame["data_period"].notna(), None)
     return frame

@@ -141,6 +141,21 @@ def reading(engine: sa.Engine):
         yield conn
 
 
+def read_frame(store, query) -> "pd.DataFrame":
+    """Run a Core ``select`` on the records beside ``store``; its rows as a DataFrame."""
+    import pandas as pd
+
+    with reading(engine_for(store)) as conn:
+        result = conn.execute(query)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def area_rows(table: sa.Table, columns: list[str], area_code: str, *order) -> sa.Select:
+    """``select columns from table where area_code = ? order by ...`` (newest first, say)."""
+    return (sa.select(*(table.c[c] for c in columns))
+            .where(table.c.area_code == str(area_code).strip().upper()).order_by(*order))
+
+
 def dispose_all() -> None:
     """Close every pooled connection (tests, and after a fork)."""
     with _lock:
