@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import build, catalogue, config
+from dashboard import build, catalogue, cld, config
 from dashboard.data import snapshot
 from dashboard.indicators import Figures, build_figures
 from dashboard.store import Store
@@ -281,5 +281,10 @@ def choose_indicator(container=None) -> str:
 
 def source_line(figs: Figures, indicator_id: str, period: str, source: str | None = None) -> str:
     ind = figs.catalogue[indicator_id]
-    origin = "published ASCOF file (NHS England, Open Government Licence v3.0)" if source == "published ASCOF" else ind.source_dataset
+    if source == "published ASCOF":
+        origin = "published ASCOF file (NHS England, Open Government Licence v3.0)"
+    elif source == cld.SOURCE:
+        origin = "Client Level Data " + cld.SOURCE + " (ASCOF 3D as NHS England's replication code works it out)"
+    else:
+        origin = ind.source_dataset
     return f"Source: {origin}, {period}."

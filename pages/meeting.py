@@ -206,7 +206,7 @@ with ui.guard("meeting mode"):
 
     with frame:
         number = index + 1
-        if slide.chart is not None and not easy:
+        if slide.chart is not None and not slide.chart.empty and not easy:
             st.markdown(slides.slide_html(slide, number, total, part="head"), unsafe_allow_html=True)
             left, right = st.columns([5, 6])
             left.markdown(slides.slide_html(slide, number, total, part="figure"), unsafe_allow_html=True)

@@ -105,9 +105,12 @@ def test_map_and_opening_a_profile(page, server):
 
 def test_by_group_charts(page, server):
     open_app(page, server.url, f"by-group?indicator=control&period=2024-25&area={LEEDS}")
-    page.locator("[data-testid='stPlotlyChart']").nth(2).wait_for()  # age band, support reason, delivery
-    labels = [chart_label(page, i) for i in range(3)]
-    assert any("by mechanism of delivery in Leeds" in lab for lab in labels)
+    # age band and support reason: every group has fewer than 5 people in the fixture, so those
+    # charts would be empty: their sentences stand instead (issue 12); delivery is drawn
+    page.locator("[data-testid='stPlotlyChart']").first.wait_for()
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 1
+    assert "by mechanism of delivery in Leeds" in chart_label(page, 0)
+    assert "No group has a figure for control over daily life by age band in Leeds" in page.inner_text("body")
     assert "Everyone: 80.0%" in page.inner_text("body")
     screenshot(page, "by_group_control_leeds")
     assert axe_violations(page) == []
