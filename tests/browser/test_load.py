@@ -1,5 +1,5 @@
 """Load: 25 browser sessions (one Chromium, 25 contexts) on one real Streamlit server keep
-rerunning different pages and filters while a command-line import (two files, one transaction)
+reloading different pages and filters (each reload is the session's next run) while a command-line import (two files, one transaction)
 and then an undo publish new snapshots.
 
 Checks: no session ever shows an error; every page a session shows is either the page as it
@@ -37,13 +37,6 @@ PAGES = [
 ]
 ERROR = "Sorry, something went wrong"
 SURVEY = ROOT / "tests" / "fixtures" / "imports" / "good" / "survey.csv"
-WATCH = """() => {
-  window.__runs = 0;
-  const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
 
 
 def york_file(tmp_path):
