@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import access, auth, privacy, ui
 from dashboard import importers
 from dashboard.records import audit
+from dashboard.data import snapshot
 from dashboard.importers import batches, templates
 from dashboard.importers.reading import EXTENSIONS, Source, max_upload_mb
 
@@ -143,7 +144,7 @@ def import_section(store, user) -> None:
                     st.session_state[RESULT_KEY] = (
                         f"Imported {plan.row_count:,} rows as batch{'es' if len(ids) > 1 else ''} "
                         f"{', '.join(map(str, ids))}. Every page now uses them.")
-                except (batches.AlreadyImported, batches.NeedsConfirmation, access.Refused) as stopped:
+                except (batches.AlreadyImported, batches.NeedsConfirmation, access.Refused, snapshot.WriterBusy) as stopped:
                     st.session_state[RESULT_KEY] = "Not imported: " + str(stopped)
                 st.session_state.pop(PLAN_KEY, None)
                 st.rerun()
@@ -215,7 +216,7 @@ def history_section(store, user) -> None:
                 + (f", put back {done['restored']:,} rows it had replaced" if done["restored"] else "") + ".")
         except access.Refused as exc:
             st.session_state[UNDONE_KEY] = f"Not allowed: {exc}"
-        except ValueError as exc:
+        except (ValueError, snapshot.WriterBusy) as exc:
             st.session_state[UNDONE_KEY] = str(exc)
         st.rerun()
     message = st.session_state.get(UNDONE_KEY)

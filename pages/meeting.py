@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import access, auth, charts, meetings, packs, slides, ui
 from dashboard.records import audit
+from dashboard.records.board import board_version
 
 ui.page_setup("Meeting")
 
@@ -70,7 +71,7 @@ def _meeting(path: str, data_version: str, board_version: str, area: str, period
 
 def meeting_for(area: str, period: str) -> slides.Meeting:
     store = ui.store()
-    board = store.query("board_version")["version"].iloc[0]
+    board = board_version(store)
     user = auth.current_user()
     staff = access.sees_staff_details(user, area)
     return _meeting(str(store.path), store.data_version(), str(board), area, period, dt.date.today(), staff, user)

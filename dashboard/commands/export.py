@@ -39,16 +39,13 @@ def register(subparsers) -> None:
 
 
 def _open_store(path: Path):
-    from dashboard.store import Store, migrations, schema_version
+    from dashboard.data import snapshot
+    from dashboard.store import Store
 
     if not path.exists():
         raise FileNotFoundError(f"There is no database at {path}: run `python -m dashboard init` first.")
-    store = Store(path, read_only=True)
-    latest = max(version for version, _ in migrations())
-    if schema_version(store.cursor()) >= latest:
-        return store
-    store.close()  # an older database: bring its schema up to date first
-    return Store(path)
+    snapshot.upgrade(path)  # an older database: bring its schema up to date first (a new snapshot)
+    return Store(path, read_only=True)
 
 
 def _pack_user(name: str | None):

@@ -4,12 +4,17 @@ Exit status: 0 imported; 1 nothing imported because a file has problems (listed 
 error: file, row, column, value, what was expected); 3 nothing imported because the file was
 imported before, or because it overlaps data already loaded and --replace was not given;
 4 not allowed: ``--user`` (or ``DASHBOARD_USER``) is an editor for other councils (the refusal
-is in the audit log); 2 other errors (no database, the database is in use...).
+is in the audit log); 2 other errors (no database, another import still writing after --wait
+seconds...).
+
+The import writes a new snapshot of the database and swaps it in (``dashboard.data.snapshot``),
+so it runs while the dashboard serves; a second import waits for the first (``--wait``).
 """
 
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +46,8 @@ def register(subparsers) -> None:
     from dashboard.cli_identity import add_user_argument
 
     add_user_argument(parser)
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
     parser.set_defaults(func=run)
 
 
@@ -59,6 +66,7 @@ def run(args) -> int:
     from dashboard.build import ensure_database
     from dashboard.importers import batches
     from dashboard.importers.reading import Source
+    from dashboard.data import snapshot
     from dashboard.store import Store
 
     def say(message: str) -> None:
@@ -69,7 +77,9 @@ def run(args) -> int:
     records = db.records_url(path)
     try:
         sources = [Source.from_path(path) for path in args.files]
-        store = Store(ensure_database(path))
+        if args.wait is not None:
+            os.environ[snapshot.WAIT_ENV] = str(args.wait)
+        store = Store(ensure_database(path), read_only=True)  # the served snapshot; writes publish a new one
         try:
             say(f"Checking {len(sources)} file{'s' if len(sources) != 1 else ''}…")
             submitted = None
@@ -112,6 +122,10 @@ def run(args) -> int:
     except (batches.AlreadyImported, batches.NeedsConfirmation) as stopped:
         print(str(stopped), file=sys.stderr)
         return 3
+    if snapshot.last_timings:
+        t = snapshot.last_timings
+        say(f"Published the new snapshot in {t['total']:.2f} s (copy {t['copy']:.2f} s, write {t['write']:.2f} s, "
+            f"verify and swap {t['verify_and_swap']:.2f} s).")
     print(f"Imported {plan.row_count:,} rows from {len(ids)} file{'s' if len(ids) != 1 else ''} as batch"
           f"{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} into {path}.")
     return 0

@@ -6,6 +6,7 @@ Exit status: 0 undone; 1 no such batch or already undone; 4 not allowed for ``--
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,12 +26,17 @@ def register(subparsers) -> None:
     from dashboard.cli_identity import add_user_argument
 
     add_user_argument(parser)
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     from dashboard.access import Refused
     from dashboard.cli_identity import command_line_user
+    from dashboard.commands.import_data import who
+    from dashboard.build import ensure_database
+    from dashboard.data import snapshot
     from dashboard.importers import batches
     from dashboard.records import audit, db
     from dashboard.store import Store
@@ -39,7 +45,9 @@ def run(args) -> int:
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: build it first with python -m dashboard init")
     user = command_line_user(args.user)
-    store = Store(path)
+    if args.wait is not None:
+        os.environ[snapshot.WAIT_ENV] = str(args.wait)
+    store = Store(ensure_database(path), read_only=True)  # the undo publishes a new snapshot
     try:
         if args.list or args.batch is None:
             frame = batches.history(store)

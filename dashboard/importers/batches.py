@@ -4,6 +4,10 @@ A batch is one file. ``write`` puts every file of an import in one transaction, 
 a kill part-way leaves the database as it was (DuckDB only makes a transaction durable at
 commit). Rows are inserted straight into their table with their ``batch_id`` from a
 registered pandas frame (not staged in a temp table), and counted back before commit.
+
+Given a read-only store (the served snapshot: the Data page, the command line), ``write`` and
+``undo`` write a new snapshot and publish it (``dashboard.data.snapshot.write``: one writer at a
+time, the served file untouched until the new one is complete and verified).
 """
 
 from __future__ import annotations
@@ -85,8 +89,18 @@ def _conflicts(cur, plan: Plan) -> None:
         cur.unregister("incoming_keys")
 
 
+def _published(store):
+    """For a read-only (served) store: a writable copy that is published when the block ends."""
+    from dashboard.data import snapshot
+
+    return snapshot.write(getattr(store, "served_path", None) or store.path)
+
+
 def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> list[int]:
     """Write every file of the plan as its own batch, in one transaction; return the batch ids."""
+    if store.read_only:
+        with _published(store) as new:
+            return write(new, plan, who, replace, progress)
     table = TABLES[plan.dataset]
     say = progress or (lambda message: None)
     cur = store.cursor()
@@ -157,6 +171,9 @@ def _replace(cur, plan: Plan, table: str, replaced_by: int) -> int:
 def undo(store, batch_id: int, who: str) -> dict:
     """Take a batch's rows out and put back any rows it replaced; the history keeps the batch
     marked as undone (by whom, when)."""
+    if store.read_only:
+        with _published(store) as new:
+            return undo(new, batch_id, who)
     cur = store.cursor()
     try:
         cur.execute("begin transaction")

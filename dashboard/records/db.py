@@ -34,6 +34,7 @@ metadata = sa.MetaData()
 _engines: dict[str, sa.Engine] = {}
 _ready: set[str] = set()
 _lock = threading.Lock()
+_create_lock = threading.Lock()
 
 
 def records_path(db_path: Path | str | None = None) -> Path:
@@ -99,9 +100,11 @@ def create_all(engine: sa.Engine | None = None) -> sa.Engine:
     engine = engine or get_engine()
     _import_table_modules()
     try:
-        metadata.create_all(engine, checkfirst=True)
-    except sa.exc.DatabaseError:  # another process created the same table a moment before
-        metadata.create_all(engine, checkfirst=True)
+        with writing(engine) as conn:  # SQLite: the write lock first, so processes take turns
+            metadata.create_all(conn, checkfirst=True)
+    except sa.exc.IntegrityError:  # PostgreSQL: another process created the same table a moment before
+        with writing(engine) as conn:
+            metadata.create_all(conn, checkfirst=True)
     return engine
 
 
@@ -110,8 +113,10 @@ def ready_engine(url: str | None = None) -> sa.Engine:
     engine = get_engine(url)
     key = str(engine.url)
     if key not in _ready:
-        create_all(engine)
-        _ready.add(key)
+        with _create_lock:  # one thread creates; the others wait for it
+            if key not in _ready:
+                create_all(engine)
+                _ready.add(key)
     return engine
 
 
@@ -134,6 +139,21 @@ def writing(engine: sa.Engine):
 def reading(engine: sa.Engine):
     with engine.connect() as conn:
         yield conn
+
+
+def read_frame(store, query) -> "pd.DataFrame":
+    """Run a Core ``select`` on the records beside ``store``; its rows as a DataFrame."""
+    import pandas as pd
+
+    with reading(engine_for(store)) as conn:
+        result = conn.execute(query)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def area_rows(table: sa.Table, columns: list[str], area_code: str, *order) -> sa.Select:
+    """``select columns from table where area_code = ? order by ...`` (newest first, say)."""
+    return (sa.select(*(table.c[c] for c in columns))
+            .where(table.c.area_code == str(area_code).strip().upper()).order_by(*order))
 
 
 def dispose_all() -> None:
