@@ -119,15 +119,24 @@ class Figures:
         #: unsuppressed area numerators and denominators, ONLY for adding areas up into a
         #: comparison group's benchmark (``dashboard.benchmarks``); never shown as they are
         self.totals = totals if totals is not None else pd.DataFrame(columns=TOTAL_COLUMNS)
+        # ready per indicator, and per indicator and year once asked for: figures never change
+        # for a data version (a new import builds a new Figures), so a page reads, never recomputes
+        self._by_indicator = {key: group for key, group in frame.groupby("indicator_id", sort=False)}
+        self._areas_for: dict[tuple[str, str], pd.DataFrame] = {}
+        self._periods: dict[str | None, tuple[str, ...]] = {}
 
     # -- lookups
     def indicator(self, indicator_id: str) -> pd.DataFrame:
-        return self.frame[self.frame["indicator_id"] == indicator_id]
+        found = self._by_indicator.get(indicator_id)
+        # a shallow copy: a caller that adds a column never changes the shared figures
+        return found.copy(deep=False) if found is not None else self.frame.iloc[0:0]
 
     def periods(self, indicator_id: str | None = None) -> list[str]:
-        frame = self.frame if indicator_id is None else self.indicator(indicator_id)
-        frame = frame[frame["geography_level"] == "area"]
-        return sorted(frame["period"].unique())
+        if indicator_id not in self._periods:
+            frame = self.frame if indicator_id is None else self.indicator(indicator_id)
+            frame = frame[frame["geography_level"] == "area"]
+            self._periods[indicator_id] = tuple(sorted(frame["period"].unique()))
+        return list(self._periods[indicator_id])
 
     def latest_period(self) -> str | None:
         periods = self.periods()
@@ -155,7 +164,14 @@ class Figures:
         return None
 
     def areas_for(self, indicator_id: str, period: str) -> pd.DataFrame:
-        """One row per area for an indicator and period, with names and England comparison."""
+        """One row per area for an indicator and period, with names and England comparison
+        (worked out once per indicator and period; each caller gets its own copy)."""
+        key = (indicator_id, period)
+        if key not in self._areas_for:
+            self._areas_for[key] = self._areas_for_uncached(indicator_id, period)
+        return self._areas_for[key].copy()
+
+    def _areas_for_uncached(self, indicator_id: str, period: str) -> pd.DataFrame:
         frame = self.indicator(indicator_id)
         frame = frame[(frame["geography_level"] == "area") & (frame["period"] == period)]
         frame = frame.merge(self.areas, left_on="geography_code", right_on="area_code", how="left")

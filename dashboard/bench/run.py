@@ -163,7 +163,8 @@ def table(result: dict) -> str:
         lines.append(f"  per request: dashboard {s['dashboard'] * 1000:.2f} ms, pandas {s['pandas'] * 1000:.1f} ms "
                      f"({vals['pandas_over_dashboard']}x), DuckDB raw {s['duckdb_raw'] * 1000:.1f} ms "
                      f"({vals['duckdb_raw_over_dashboard']}x)")
-        lines.append(f"  figures built once per data version in {vals['figures_build_seconds']:.1f} s; "
+        lines.append(f"  figures built once per data version in {vals['figures_build_seconds']:.1f} s; first request "
+                     f"for an indicator and year {vals['dashboard_first_request_seconds'] * 1000:.1f} ms; "
                      f"pandas tables loaded in {vals['pandas_load_seconds']:.1f} s ({vals['pandas_tables_mb']} MB)")
     if result.get("release"):
         rel = result["release"]
