@@ -8,7 +8,10 @@ area with the England benchmark. Everything a page shows comes from the returned
 
 from __future__ import annotations
 
+import functools
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,6 +111,27 @@ class Benchmark:
     source: str
 
 
+_MISSING = object()
+
+
+def per_figures(func):
+    """Work ``func(figs, store, *args)`` out once per data version and arguments, and keep the
+    result with the figures (shared by every session, dropped with them at the next import).
+    Only for functions whose result depends on nothing but the figures, the same data version's
+    database and the arguments."""
+
+    @functools.wraps(func)
+    def wrapper(figs, store, *args, **kwargs):
+        key = (func.__module__, func.__qualname__, store is None, args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # lists of area codes
+            key = (func.__module__, func.__qualname__, store is None, repr(args), repr(sorted(kwargs.items())))
+        return figs.memo(key, lambda: func(figs, store, *args, **kwargs))
+
+    return wrapper
+
+
 class Figures:
     """Suppressed figures for every indicator, with helpers the pages share."""
 
@@ -124,6 +148,26 @@ class Figures:
         self._by_indicator = {key: group for key, group in frame.groupby("indicator_id", sort=False)}
         self._areas_for: dict[tuple[str, str], pd.DataFrame] = {}
         self._periods: dict[str | None, tuple[str, ...]] = {}
+        self._memo: OrderedDict = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    # -- results worked out from these figures, kept with them (see ``per_figures``)
+    MEMO_ENTRIES = 512
+
+    def memo(self, key, compute):
+        """``compute()`` once per key for these figures (one data version), the latest
+        ``MEMO_ENTRIES`` kept; a DataFrame comes back as its own (shallow, copy-on-write) copy."""
+        with self._memo_lock:
+            found = self._memo.get(key, _MISSING)
+            if found is not _MISSING:
+                self._memo.move_to_end(key)
+        if found is _MISSING:
+            found = compute()
+            with self._memo_lock:
+                self._memo[key] = found
+                while len(self._memo) > self.MEMO_ENTRIES:
+                    self._memo.popitem(last=False)
+        return found.copy(deep=False) if isinstance(found, pd.DataFrame) else found
 
     # -- lookups
     def indicator(self, indicator_id: str) -> pd.DataFrame:
@@ -200,7 +244,8 @@ class Figures:
             if series.empty:
                 return stats.trend_test([], [], "median", self.catalogue[indicator_id].polarity)
             period = series["period"].max()
-        return trend_to(self, indicator_id, geography_code, period, last)
+        return self.memo(("trend", indicator_id, geography_code, period, last),
+                         lambda: trend_to(self, indicator_id, geography_code, period, last))
 
 
 def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:
