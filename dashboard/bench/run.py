@@ -58,7 +58,10 @@ def _size_mb(db: Path) -> float:
 
 def run(scale_name: str = "small", only_pages: list[str] | None = None, repeat: int = 5,
         cache: Path = dataset.BENCH_DIR, compare_sample: bool | None = None, browser: bool = True,
-        progress=print) -> dict:
+        progress=print, checkpoint=None) -> dict:
+    """The whole benchmark; ``checkpoint(result)``, if given, is called after each step with what
+    is measured so far (a long national run keeps its figures if a later step fails)."""
+    checkpoint = checkpoint or (lambda partial: None)
     scale = SCALES[scale_name]
     started = time.time()
     load_before = os.getloadavg()
@@ -70,20 +73,24 @@ def run(scale_name: str = "small", only_pages: list[str] | None = None, repeat: 
     }
     progress("building the release layer…")
     result["release"] = release_build(db)
+    checkpoint(result)
     progress("checking indicator values three ways (dashboard, pandas, DuckDB raw)…")
     result["values"] = _in_child(values.measure, str(db), repeat)
+    checkpoint(result)
     if not result["values"]["agree"]:
         result["error"] = "indicator values disagree between methods: no time is reported"
         return finish(result, started)
     pages = page_bench.page_list(only_pages)
     progress(f"server-side runs of {len(pages)} pages (AppTest)…")
     result["server"] = {scale_name: _in_child(page_bench.server_runs, str(db), pages, repeat)}
+    checkpoint(result)
     compare_sample = scale_name != "small" if compare_sample is None else compare_sample
     sample_db = None
     if compare_sample:
         sample_db, _ = dataset.ensure(SCALES["small"], cache, progress=progress)
         progress("server-side runs at sample scale…")
         result["server"]["small"] = _in_child(page_bench.server_runs, str(sample_db), pages, repeat)
+        checkpoint(result)
     if browser:
         work = page_bench.temp_dir()
         servers = {"empty": (page_bench.empty_app(work), None), scale_name: (page_bench.app_script(), str(db))}

@@ -45,7 +45,8 @@ def run(args) -> int:
         raise ValueError("--repeat must be at least 1")
     only = [p.strip() for p in args.pages.split(",") if p.strip()] if args.pages else None
     result = bench(args.scale, only_pages=only, repeat=args.repeat, cache=args.cache,
-                   compare_sample=False if args.no_sample else None, browser=not args.no_browser, progress=say)
+                   compare_sample=False if args.no_sample else None, browser=not args.no_browser, progress=say,
+                   checkpoint=(lambda partial: write_json(partial, args.json)) if args.json else None)
     print(table(result))
     if args.json:
         write_json(result, args.json)
