@@ -239,3 +239,25 @@ def table(result: dict) -> str:
 def write_json(result: dict, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2, default=str))
+
+
+def markdown(result: dict) -> str:
+    """The figures as a Markdown table (for the README's Speed section)."""
+    scale = result["scale"]
+    server = result.get("server") or {}
+    browser = result.get("browser") or {}
+    floor = browser.get("empty", {}).get("pages", [{}])[0].get("warm")
+    names = [scale] + (["small"] if "small" in server and scale != "small" else [])
+    head = "| page |" + "".join(f" {n}: server first / warm | {n}: Chromium warm (x empty) |" for n in names)
+    lines = [head, "|---|" + "---|---|" * len(names)]
+    for page in server[scale]["pages"]:
+        row = f"| {page['url']} |"
+        for n in names:
+            sp = next(p for p in server[n]["pages"] if p["url"] == page["url"])
+            row += f" {sp['cold']:.2f} / {sp['warm']:.2f} s |"
+            bp = next((p for p in browser.get(n, {}).get("pages", []) if p["url"] == page["url"]), None)
+            row += (f" {bp['warm']:.2f} s ({bp['warm'] / floor:.1f}x) |" if bp and floor else " – |")
+        lines.append(row)
+    if floor:
+        lines.append("| empty Streamlit page |" + "".join(f" | {floor:.2f} s |" for _ in names))
+    return "\n".join(lines)
