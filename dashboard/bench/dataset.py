@@ -100,9 +100,12 @@ COLUMNS = {
     "dp_experience": ["t.area_code", f"{_PERIOD} as period", "s.use_flexibly", "s.know_how_much", "s.paid_quickly",
                       "s.trusted_to_decide", "s.clawback_letters", "s.unauthorised_spend_letters",
                       f"substr({_UID}, 1, 16) as respondent_id"],
+    # the reference is not stored, so the (editor-only) note carries the copy number: no two
+    # stored rows are the same in every column
     "breakdowns": ["t.area_code", f"{_shift('breakdown_date')} as breakdown_date", f"{_PERIOD} as period",
                    "s.category", "s.days_delayed", "s.people_affected", f"{_shift('resolved_date')} as resolved_date",
-                   "s.escalated", "s.note", f"substr({_UID}, 1, 16) as reference"],
+                   "s.escalated", "case when r.rep = 0 then s.note else concat(s.note, ' (copy ', r.rep, ')') end as note",
+                   f"substr({_UID}, 1, 16) as reference"],
     # no identifier column: the count of professionals carries the copy number so that no two
     # copies are the same in every column (the import refuses exact duplicates)
     "coproduction": ["t.area_code", f"{_shift('activity_date')} as activity_date", f"{_PERIOD} as period",
@@ -114,8 +117,9 @@ COLUMNS = {
 }
 
 
-def write_files(scale: Scale, out_dir: Path, source_dir: Path = config.SAMPLE_DATA_DIR) -> dict[str, list[Path]]:
-    """Write every dataset's import files for ``scale``; returns dataset -> files."""
+def write_files(scale: Scale, out_dir: Path, source_dir: Path = config.SAMPLE_DATA_DIR,
+                datasets: list[str] | None = None) -> dict[str, list[Path]]:
+    """Write the import files of every dataset (or of ``datasets``) for ``scale``; returns dataset -> files."""
     from dashboard.store import connect
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -134,6 +138,8 @@ def write_files(scale: Scale, out_dir: Path, source_dir: Path = config.SAMPLE_DA
                     [(c, y, p, sy, i, sample_areas[i % len(sample_areas)], y - sy) for c, y, p, sy, i in targets])
     files: dict[str, list[Path]] = {}
     for dataset, table in SOURCES.items():
+        if datasets is not None and dataset not in datasets:
+            continue
         path = source_dir / f"{table}.csv.gz"
         con.execute("create or replace table s as select *, row_number() over () as src_row,"
                     " substr(period, 1, 4)::integer as src_year"
@@ -191,8 +197,11 @@ def import_files(db: Path, dataset: str, files: list[Path], period: str | None =
     try:
         for i, path in enumerate(files, 1):
             t0 = time.perf_counter()
-            plan = importers.prepare(dataset, [Source.from_path(path, limit_mb=10_000)], store=store,
-                                     key=KEY, period=period)
+            try:
+                plan = importers.prepare(dataset, [Source.from_path(path, limit_mb=10_000)], store=store,
+                                         key=KEY, period=period)
+            except importers.ImportRefused as refused:  # (the exception does not cross processes)
+                raise RuntimeError(f"the generated {dataset} file {path} was refused:\n{str(refused)[:2000]}") from None
             t1 = time.perf_counter()
             batches.write(store, plan, who="benchmark", replace=False)
             t2 = time.perf_counter()
@@ -207,26 +216,37 @@ def import_files(db: Path, dataset: str, files: list[Path], period: str | None =
     seconds = check + write
     return {"dataset": dataset, "files": len(files), "rows": int(rows), "seconds": round(seconds, 2),
             "check_seconds": round(check, 2), "write_seconds": round(write, 2),
-            "rows_per_second": round(rows / seconds) if seconds else None}
+            "rows_per_second": round(rows / seconds) if seconds else None,
+            "process_peak_memory_mb": round(_peak_mb())}
 
 
 def build(scale: Scale, db: Path, work: Path, progress=print) -> dict:
-    """Generate the files for ``scale`` and import them all into a new database at ``db``."""
+    """Generate the files for ``scale`` and import them all into a new database at ``db``.
+
+    Each dataset's import figures are saved as it finishes (``imports.partial.json``): a build
+    stopped part-way carries on with the datasets not yet imported."""
+    partial = work / "imports.partial.json"
+    done = {i["dataset"]: i for i in json.loads(partial.read_text())} if partial.exists() and db.exists() else {}
+    todo = [d for d in SOURCES if d not in done]
     t = time.perf_counter()
-    files = write_files(scale, work / "files")
+    files = write_files(scale, work / "files", datasets=todo)
     generated = time.perf_counter() - t
     progress(f"generated import files in {generated:.1f} s")
-    new_database(db)
-    imports = []
-    path, period = ascof_file()
-    imports.append(import_files(db, "ascof", [path], period=period))
-    for dataset in SOURCES:
+    if not done:
+        new_database(db)
+        path, period = ascof_file()
+        done["ascof"] = import_files(db, "ascof", [path], period=period)
+        partial.write_text(json.dumps(list(done.values()), indent=2))
+    for dataset in todo:
         result = import_files(db, dataset, files[dataset], progress=progress)
         progress(f"imported {dataset}: {result['rows']:,} rows in {result['seconds']:.1f} s")
-        imports.append(result)
+        done[dataset] = result
+        partial.write_text(json.dumps(list(done.values()), indent=2))
     shutil.rmtree(work / "files", ignore_errors=True)
-    return {"scale": asdict(scale), "generate_seconds": round(generated, 1), "imports": imports,
-            "import_peak_memory_mb": round(_peak_mb()), "built_at": time.strftime("%Y-%m-%d %H:%M:%S")}
+    return {"scale": asdict(scale), "generate_seconds": round(generated, 1),
+            "imports": [done[d] for d in ["ascof", *SOURCES]],
+            "import_peak_memory_mb": max([round(_peak_mb())] + [i.get("process_peak_memory_mb") or 0 for i in done.values()]),
+            "built_at": time.strftime("%Y-%m-%d %H:%M:%S")}
 
 
 def ensure(scale: Scale, cache: Path = BENCH_DIR, progress=print) -> tuple[Path, dict]:
