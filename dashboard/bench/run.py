@@ -179,8 +179,9 @@ def table(result: dict) -> str:
     lines.append("")
     lines.append(f"{'import':<16}{'rows':>12}{'files':>7}{'seconds':>10}{'rows/s':>12}")
     for i in result["imports"]["imports"]:
-        lines.append(f"{i['dataset']:<16}{i['rows']:>12,}{i['files']:>7}{i['seconds']:>10.1f}"
-                     f"{(i['rows_per_second'] or 0):>12,}")
+        seconds = "–" if i.get("seconds") is None else f"{i['seconds']:.1f}"
+        rate = "–" if i.get("rows_per_second") is None else f"{i['rows_per_second']:,}"
+        lines.append(f"{i['dataset']:<16}{i['rows']:>12,}{i['files']:>7}{seconds:>10}{rate:>12}")
     vals = result.get("values") or {}
     lines.append("")
     lines.append(f"indicator values, {len(vals.get('indicators', []))} indicators, {vals.get('period')}: "

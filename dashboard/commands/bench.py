@@ -47,10 +47,10 @@ def run(args) -> int:
     result = bench(args.scale, only_pages=only, repeat=args.repeat, cache=args.cache,
                    compare_sample=False if args.no_sample else None, browser=not args.no_browser, progress=say,
                    checkpoint=(lambda partial: write_json(partial, args.json)) if args.json else None)
-    print(table(result))
-    if args.json:
+    if args.json:  # first: the figures are kept even if printing fails
         write_json(result, args.json)
         say(f"wrote {args.json}")
+    print(table(result))
     bad_pages = [p["url"] for runs in (result.get("server") or {}).values() for p in runs["pages"] if not p["ok"]]
     bad_pages += [p["url"] for runs in (result.get("browser") or {}).values() for p in runs["pages"]
                   if not p.get("ok", True)]
