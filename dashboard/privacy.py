@@ -26,7 +26,10 @@ def is_small(x) -> np.ndarray:
 def primary_mask(frame: pd.DataFrame, kind: str) -> pd.Series:
     base = frame["base"].astype(float)
     count = frame["count"].astype(float)
-    mask = base.isna() | (base < T)
+    # a published ASCOF value without counts (outcome only, or with a margin of error) is
+    # shown as NHS England published it: it has no base to test, and reveals nothing new
+    published_only = frame["source"].eq("published ASCOF") if "source" in frame.columns else False
+    mask = (base.isna() & ~published_only) | (base < T)
     if kind in ("proportion", "rate"):
         mask |= pd.Series(is_small(count), index=frame.index)
     if kind == "proportion":
