@@ -20,7 +20,7 @@ import pandas as pd
 from dashboard import narrative, stats
 from dashboard.config import SUPPRESSION_THRESHOLD
 from dashboard.groups import Group
-from dashboard.indicators import LOCAL, PUBLISHED, Benchmark, Figures
+from dashboard.indicators import LOCAL, PUBLISHED, Benchmark, Figures, per_figures
 from dashboard.store import Store
 
 ENGLAND, REGION, GROUP = "england", "region", "group"
@@ -83,6 +83,7 @@ def group_benchmark(figs: Figures, store: Store | None, indicator_id: str, perio
     return Benchmark(float(value), label, source)
 
 
+@per_figures
 def benchmark(figs: Figures, store: Store | None, indicator_id: str, period: str, choice: Choice,
               area: str | None = None) -> Benchmark | None:
     """The chosen benchmark for one indicator and year (region: the region of ``area``)."""
@@ -134,6 +135,7 @@ def trend_to(figs: Figures, indicator_id: str, code: str, period: str, last: int
     return _trend(figs.catalogue[indicator_id], rows)
 
 
+@per_figures
 def compared(figs: Figures, store: Store | None, indicator_id: str, period: str, choice: Choice,
              codes: list[str] | tuple[str, ...] | None = None, with_trend: bool = True) -> pd.DataFrame:
     """One row per area (in ``codes`` if given) with the chosen benchmark, the comparison at 95%
@@ -181,6 +183,7 @@ def compared(figs: Figures, store: Store | None, indicator_id: str, period: str,
 # ------------------------------------------------------------------ area profile (spine chart)
 
 
+@per_figures
 def profile(figs: Figures, store: Store | None, area: str, period: str, choice: Choice,
             group_codes: list[str] | tuple[str, ...], level: float = 95) -> pd.DataFrame:
     """One row per indicator for an area: local count and value, the benchmark, the lowest and
@@ -224,6 +227,7 @@ def profile(figs: Figures, store: Store | None, area: str, period: str, choice: 
     return pd.DataFrame(rows)
 
 
+@per_figures
 def worse_and_worsening(figs: Figures, store: Store | None, period: str, choice: Choice,
                         codes: list[str] | tuple[str, ...], level: float = 95) -> pd.DataFrame:
     """Areas significantly worse than their benchmark AND with a trend getting worse, for every

@@ -8,7 +8,10 @@ area with the England benchmark. Everything a page shows comes from the returned
 
 from __future__ import annotations
 
+import functools
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -144,6 +147,27 @@ class Benchmark:
     source: str
 
 
+_MISSING = object()
+
+
+def per_figures(func):
+    """Work ``func(figs, store, *args)`` out once per data version and arguments, and keep the
+    result with the figures (shared by every session, dropped with them at the next import).
+    Only for functions whose result depends on nothing but the figures, the same data version's
+    database and the arguments."""
+
+    @functools.wraps(func)
+    def wrapper(figs, store, *args, **kwargs):
+        key = (func.__module__, func.__qualname__, store is None, args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # lists of area codes
+            key = (func.__module__, func.__qualname__, store is None, repr(args), repr(sorted(kwargs.items())))
+        return figs.memo(key, lambda: func(figs, store, *args, **kwargs))
+
+    return wrapper
+
+
 class Figures:
     """Suppressed figures for every indicator, with helpers the pages share."""
 
@@ -155,15 +179,44 @@ class Figures:
         #: unsuppressed area numerators and denominators, ONLY for adding areas up into a
         #: comparison group's benchmark (``dashboard.benchmarks``); never shown as they are
         self.totals = totals if totals is not None else pd.DataFrame(columns=TOTAL_COLUMNS)
+        # ready per indicator, and per indicator and year once asked for: figures never change
+        # for a data version (a new import builds a new Figures), so a page reads, never recomputes
+        self._by_indicator = {key: group for key, group in frame.groupby("indicator_id", sort=False)}
+        self._areas_for: dict[tuple[str, str], pd.DataFrame] = {}
+        self._periods: dict[str | None, tuple[str, ...]] = {}
+        self._memo: OrderedDict = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    # -- results worked out from these figures, kept with them (see ``per_figures``)
+    MEMO_ENTRIES = 512
+
+    def memo(self, key, compute):
+        """``compute()`` once per key for these figures (one data version), the latest
+        ``MEMO_ENTRIES`` kept; a DataFrame comes back as its own (shallow, copy-on-write) copy."""
+        with self._memo_lock:
+            found = self._memo.get(key, _MISSING)
+            if found is not _MISSING:
+                self._memo.move_to_end(key)
+        if found is _MISSING:
+            found = compute()
+            with self._memo_lock:
+                self._memo[key] = found
+                while len(self._memo) > self.MEMO_ENTRIES:
+                    self._memo.popitem(last=False)
+        return found.copy(deep=False) if isinstance(found, pd.DataFrame) else found
 
     # -- lookups
     def indicator(self, indicator_id: str) -> pd.DataFrame:
-        return self.frame[self.frame["indicator_id"] == indicator_id]
+        found = self._by_indicator.get(indicator_id)
+        # a shallow copy: a caller that adds a column never changes the shared figures
+        return found.copy(deep=False) if found is not None else self.frame.iloc[0:0]
 
     def periods(self, indicator_id: str | None = None) -> list[str]:
-        frame = self.frame if indicator_id is None else self.indicator(indicator_id)
-        frame = frame[frame["geography_level"] == "area"]
-        return sorted(frame["period"].unique())
+        if indicator_id not in self._periods:
+            frame = self.frame if indicator_id is None else self.indicator(indicator_id)
+            frame = frame[frame["geography_level"] == "area"]
+            self._periods[indicator_id] = tuple(sorted(frame["period"].unique()))
+        return list(self._periods[indicator_id])
 
     def latest_period(self) -> str | None:
         periods = self.periods()
@@ -191,7 +244,14 @@ class Figures:
         return None
 
     def areas_for(self, indicator_id: str, period: str) -> pd.DataFrame:
-        """One row per area for an indicator and period, with names and England comparison."""
+        """One row per area for an indicator and period, with names and England comparison
+        (worked out once per indicator and period; each caller gets its own copy)."""
+        key = (indicator_id, period)
+        if key not in self._areas_for:
+            self._areas_for[key] = self._areas_for_uncached(indicator_id, period)
+        return self._areas_for[key].copy()
+
+    def _areas_for_uncached(self, indicator_id: str, period: str) -> pd.DataFrame:
         frame = self.indicator(indicator_id)
         frame = frame[(frame["geography_level"] == "area") & (frame["period"] == period)]
         frame = frame.merge(self.areas, left_on="geography_code", right_on="area_code", how="left")
@@ -220,7 +280,8 @@ class Figures:
             if series.empty:
                 return stats.trend_test([], [], "median", self.catalogue[indicator_id].polarity)
             period = series["period"].max()
-        return trend_to(self, indicator_id, geography_code, period, last)
+        return self.memo(("trend", indicator_id, geography_code, period, last),
+                         lambda: trend_to(self, indicator_id, geography_code, period, last))
 
 
 def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:
