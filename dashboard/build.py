@@ -124,10 +124,23 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
         con.execute("checkpoint")
     finally:
         con.close()
+    materialise_release(partial)
     wal = path.with_name(path.name + ".wal")
     wal.unlink(missing_ok=True)
     os.replace(partial, path)
     return counts
+
+
+def materialise_release(path: Path) -> None:
+    """The writer's step after data changes: the release layer's published cells for the new
+    data version (``dashboard.release``), stored in the database the pages read."""
+    from dashboard import release
+
+    store = Store(path)
+    try:
+        release.materialise(store)
+    finally:
+        store.close()
 
 
 def ensure_database(path: Path | None = None) -> Path:

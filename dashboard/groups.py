@@ -111,6 +111,7 @@ def save_group(store: Store, name: str, area_codes: list[str], saved_by: str) ->
         raise
     finally:
         cur.close()
+    _republish(store)
     return int(group_id)
 
 
@@ -126,3 +127,12 @@ def delete_group(store: Store, group_id: int) -> None:
         raise
     finally:
         cur.close()
+    _republish(store)
+
+
+def _republish(store: Store) -> None:
+    """A saved group is a new aggregate of councils: the writer republishes the cells so the
+    group's benchmark is protected with everything else (``dashboard.release``)."""
+    from dashboard import release
+
+    release.materialise(store)
