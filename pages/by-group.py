@@ -6,7 +6,7 @@ council-commissioned support only)."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, privacy, ui
+from dashboard import benchmarks, charts, compare_ui, exports, release, ui
 
 ui.page_setup("By group")
 
@@ -37,7 +37,7 @@ with ui.guard("the groups"):
         everyone = rows[rows["dimension"] == "everyone"].iloc[0]
         overall = None if everyone["suppressed"] else float(everyone["value"])
         if everyone["suppressed"]:
-            st.markdown(f"Everyone: **{privacy.SUPPRESSED_TEXT}**.")
+            st.markdown(f"Everyone: **{release.SUPPRESSED_TEXT}**.")
         else:
             st.markdown(f"Everyone: **{ind.format_value(overall)}** ({everyone['base']:,.0f} people counted).")
         for dimension in benchmarks.DIMENSIONS:
@@ -48,7 +48,7 @@ with ui.guard("the groups"):
             chart = charts.group_bars(part, ind.short_name, dimension, where, period, overall)
             table = pd.DataFrame({
                 "Group": part["group_name"],
-                "Value": [(r or privacy.SUPPRESSED_TEXT) if s else ind.format_value(v)
+                "Value": [(r or release.SUPPRESSED_TEXT) if s else ind.format_value(v)
                           for v, s, r in zip(part["value"], part["suppressed"], part["suppression_reason"])],
                 "95% interval": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
                                  for lo, hi, s in zip(part["lower_95"], part["upper_95"], part["suppressed"])],

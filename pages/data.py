@@ -4,7 +4,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, privacy, ui
+from dashboard import auth, release, ui
 from dashboard import importers
 from dashboard.importers import batches, templates
 from dashboard.importers.reading import EXTENSIONS, Source, max_upload_mb
@@ -31,7 +31,7 @@ def loaded_table(store) -> pd.DataFrame:
             rows.append({
                 "Dataset": importers.TITLES[name],
                 "Periods": period_range(r["periods"]),
-                "Rows": privacy.SUPPRESSED_TEXT if 0 < count < 5 else f"{count:,}",
+                "Rows": release.SUPPRESSED_TEXT if release.rules.is_small(count) else f"{count:,}",
                 "Last import": f"{r['last_import']:%d/%m/%Y}",
             })
         else:

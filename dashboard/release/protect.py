@@ -85,3 +85,25 @@ def shares(frame: pd.DataFrame, count_col: str, raw_counts: pd.Series, total: pd
     """Each visible cell's share of its group (percent, 1 decimal place) from unrounded figures."""
     share = raw_counts.astype(float) / total.astype(float) * 100
     return pd.Series(rules.round_value(share.where(frame[count_col].notna())), index=frame.index)
+
+
+def protect_proportions(frame: pd.DataFrame, group_cols: list[str]) -> pd.DataFrame:
+    """A small table of proportions (``count`` of ``base``, with ``value`` and intervals worked
+    out from the unrounded figures): primary suppression (count 1-4, base under 5, complement
+    1-4), secondary suppression within each group (the rows of a group add up to a published
+    total), counts rounded to 5, values to 1 decimal place."""
+    frame = frame.reset_index(drop=True).copy()
+    count = frame["count"].astype(float).to_numpy()
+    base = frame["base"].astype(float).to_numpy()
+    hidden = rules.primary(count, base, "proportion")
+    relations = [np.asarray(idx, dtype=int) for _, idx in frame.groupby(group_cols, sort=False, dropna=False).indices.items()]
+    more = secondary(hidden, base, relations)
+    reason = np.where(hidden, rules.SUPPRESSED_TEXT, np.where(more, rules.SECONDARY_TEXT, None)).astype(object)
+    hidden = hidden | more
+    frame = rules.publish_counts(frame, rules.COUNT_COLUMNS)
+    frame = rules.publish_values(frame)
+    cols = [c for c in rules.COUNT_COLUMNS + rules.VALUE_COLUMNS if c in frame.columns]
+    frame.loc[hidden, cols] = np.nan
+    frame["suppressed"] = hidden
+    frame["suppression_reason"] = reason
+    return frame

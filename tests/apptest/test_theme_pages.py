@@ -3,7 +3,7 @@ URL choices, and notes for editors only."""
 
 import json
 
-from dashboard import privacy
+from dashboard.release import rules
 from dashboard.auth import EDITOR, VIEWER, User
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import LEEDS, SCILLY
@@ -69,7 +69,7 @@ def test_collaboration_page_for_a_viewer_has_no_notes(app_env):
     assert not any("breakdown-notes" in m.value for m in at.markdown)
     # the viewer's downloads: no notes in any of them (AppTest cannot fetch the bytes; the
     # browser test downloads them)
-    assert privacy.SUPPRESSED_TEXT in table(at, "table-days-delayed")
+    assert rules.SUPPRESSED_TEXT in table(at, "table-days-delayed")
 
 
 def test_collaboration_page_shows_notes_to_a_signed_in_editor(app_env):
@@ -100,7 +100,7 @@ def test_coproduction_page(app_env):
                     "Who took part", "People paid for their time", "“You said, we did”", "I-statement answers by theme"]:
         assert heading in [h.value for h in at.subheader]
     levels = table(at, "table-levels")
-    assert privacy.SUPPRESSED_TEXT in levels and ">1<" not in levels and ">2<" not in levels
+    assert rules.SUPPRESSED_TEXT in levels and ">1<" not in levels and ">2<" not in levels
 
 
 def test_small_area_and_unknown_group(app_env):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard import privacy
+from dashboard.release import rules
 from tests.browser.conftest import (EDITOR_NAME, EDITOR_PASSWORD, READY, Server, axe_violations, open_app,
                                     screenshot, sign_in)
 from tests.conftest import LEEDS
@@ -104,14 +104,14 @@ def test_collaboration_page_for_a_viewer(page, rich_server):
     assert "shown only to signed-in editors" in body
     assert "Fixture note" not in body and "Added note" not in body
     heat = open_table(page, "Breakdowns per 1,000 people supported, area by category")
-    assert "110.0" in heat and privacy.SUPPRESSED_TEXT in heat
+    assert "110.0" in heat and rules.SUPPRESSED_TEXT in heat
     files = download_all(page)
     assert len(files) >= 10
     for name, text in files:
         assert "note" not in text.lower(), name
         frame = pd.read_csv(pd.io.common.StringIO(text))
         for column in COUNT_COLUMNS & set(frame.columns):
-            assert not privacy.is_small(pd.to_numeric(frame[column], errors="coerce")).any(), (name, column)
+            assert not rules.is_small(pd.to_numeric(frame[column], errors="coerce")).any(), (name, column)
     screenshot(page, "theme_collaboration_leeds_viewer")
     assert axe_violations(page) == []
 

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import benchmarks, exports, groups, hexmap, privacy, stats
+from dashboard.release import rules
+from dashboard import benchmarks, exports, groups, hexmap, stats
 from dashboard.indicators import build_figures
 from dashboard.store import Store
 from tests.conftest import KIRKLEES, LEEDS, READING, ROOT, SCILLY
@@ -159,7 +160,7 @@ def test_splits_by_group_are_suppressed_with_secondary_suppression(store):
     # every shown part rests on 5 or more people and no count or complement of 1-4
     shown = rows[~rows["suppressed"].astype(bool)]
     assert (shown["base"] >= 5).all()
-    assert not privacy.is_small(shown["count"]).any() and not privacy.is_small(shown["base"] - shown["count"]).any()
+    assert not rules.is_small(shown["count"]).any() and not rules.is_small(shown["base"] - shown["count"]).any()
     # a dimension never has exactly one hidden part (the total would reveal it)
     for dim, part in rows[rows["dimension"] != "everyone"].groupby("dimension"):
         assert part["suppressed"].astype(bool).sum() != 1, dim
