@@ -53,8 +53,9 @@ def _raw_by_area(store, periods: dict[str, list[str]], only=None) -> pd.DataFram
     return frame
 
 
-def compute(store, published: pd.DataFrame, only=None) -> pd.DataFrame:
-    """Published split cells for every council and aggregate (``only``: (measure, period))."""
+def compute(store, published: pd.DataFrame, only=None, raw_out: list | None = None) -> pd.DataFrame:
+    """Published split cells for every council and aggregate (``only``: (measure, period));
+    ``raw_out``, if given, receives the raw cells in the same order (the audit in the tests)."""
     areas = store.query("areas_in_data")
     from dashboard.release import _saved_groups
 
@@ -83,6 +84,8 @@ def compute(store, published: pd.DataFrame, only=None) -> pd.DataFrame:
         aggs.append(got.assign(geography_key=cells.group_key(codes), members=[codes] * len(got)))
     frame = pd.concat([per_area.assign(members=[None] * len(per_area)), *aggs], ignore_index=True)
     frame = frame.drop_duplicates(KEYS).reset_index(drop=True)
+    if raw_out is not None:
+        raw_out.append(frame.copy())
     return _protect(frame, published)
 
 
