@@ -20,6 +20,7 @@ from scipy.optimize import linprog
 from dashboard.release import rules
 
 HALF = rules.ROUND_TO / 2 + 1e-7
+BIG = 1e6  # "as large as you like": no true count comes near it
 HALF_DECIMAL = 0.5 * 10 ** -rules.DECIMALS + 1e-7
 
 
@@ -71,15 +72,19 @@ class Problem:
         self.relations += 1
 
     def _matrix(self, rows):
-        m = np.zeros((len(rows), len(self.names)))
+        from scipy.sparse import coo_matrix
+
+        r, c, v = [], [], []
         for i, row in enumerate(rows):
-            for k, v in row.items():
-                m[i, k] += v
-        return m
+            for k, x in row.items():
+                r.append(i)
+                c.append(k)
+                v.append(x)
+        return coo_matrix((v, (r, c)), shape=(len(rows), len(self.names))).tocsr()
 
     def violated(self) -> list[str]:
         """Constraints the true figures break (a wrong model, never a disclosure)."""
-        x = np.array([self.truth.get(i, np.nan) for i in range(len(self.names))])
+        x = np.array([self.truth.get(i, np.nan) for i in range(len(self.names))])  # noqa: F841
         bad = []
         for row, bound in zip(self.a_ub, self.b_ub):
             if sum(v * x[k] for k, v in row.items()) > bound + 1e-6:
@@ -102,14 +107,14 @@ class Problem:
             for sign in (1, -1):
                 res = linprog(sign * c, A_ub=a_ub if len(b_ub) else None, b_ub=b_ub if len(b_ub) else None,
                               A_eq=a_eq if len(b_eq) else None, b_eq=b_eq if len(b_eq) else None,
-                              bounds=(0, None), method="highs")
+                              bounds=(0, BIG), method="highs")
                 if res.status == 3:  # unbounded
                     ends.append(-np.inf * sign)
                 elif res.status == 0:
                     ends.append(sign * res.fun)
                 else:
                     raise AssertionError(f"the published figures are inconsistent ({res.message})")
-            out.append({"name": name, "low": ends[0], "high": -ends[1] if ends[1] != np.inf else np.inf,
+            out.append({"name": name, "low": ends[0], "high": ends[1],
                         "primary": primary})
         return out
 
