@@ -134,6 +134,9 @@ def _protect(frame: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     frame["numerator"], frame["denominator"] = frame["count"], frame["base"]
     frame = rules.publish_values(frame)
     frame.loc[hidden, rules.COUNT_COLUMNS + rules.VALUE_COLUMNS] = np.nan
+    # an aggregate's counts are never shown (as for benchmarks): with its councils' rounded
+    # counts they would bound a hidden council's count from above
+    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
     frame["suppressed"] = hidden
     frame["suppression_reason"] = reason
     return frame[KEYS + COLUMNS[2:] + ["councils"]]

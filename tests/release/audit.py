@@ -95,27 +95,40 @@ class Problem:
         return bad
 
     def solve(self) -> list[dict]:
-        """Range of every hidden cell: [{name, low, high, primary}]."""
+        """Range of every hidden cell: [{name, low, high, primary}]. The unknowns split into
+        independent blocks (constraints never join them); each cell is solved on its block."""
+        from scipy.sparse import vstack
+        from scipy.sparse.csgraph import connected_components
+
         a_ub, a_eq = self._matrix(self.a_ub), self._matrix(self.a_eq)
         b_ub, b_eq = np.array(self.b_ub), np.array(self.b_eq)
+        both = vstack([a_ub, a_eq]).tocsr()
+        pattern = (both != 0).astype(float)
+        _, label = connected_components(pattern.T @ pattern, directed=False)
+        blocks = {}
         out = []
         for name, expr, primary in self.hidden:
-            c = np.zeros(len(self.names))
+            block = label[next(iter(expr))]
+            if block not in blocks:
+                cols = np.flatnonzero(label == block)
+                rows_ub = np.flatnonzero(np.asarray((a_ub[:, cols] != 0).sum(axis=1)).ravel() > 0)
+                rows_eq = np.flatnonzero(np.asarray((a_eq[:, cols] != 0).sum(axis=1)).ravel() > 0)
+                blocks[block] = (cols, a_ub[rows_ub][:, cols], b_ub[rows_ub], a_eq[rows_eq][:, cols], b_eq[rows_eq])
+            cols, sub_ub, sub_bub, sub_eq, sub_beq = blocks[block]
+            where = {k: i for i, k in enumerate(cols)}
+            c = np.zeros(len(cols))
             for k, v in expr.items():
-                c[k] = v
+                c[where[k]] = v
             ends = []
             for sign in (1, -1):
-                res = linprog(sign * c, A_ub=a_ub if len(b_ub) else None, b_ub=b_ub if len(b_ub) else None,
-                              A_eq=a_eq if len(b_eq) else None, b_eq=b_eq if len(b_eq) else None,
+                res = linprog(sign * c, A_ub=sub_ub if len(sub_bub) else None, b_ub=sub_bub if len(sub_bub) else None,
+                              A_eq=sub_eq if len(sub_beq) else None, b_eq=sub_beq if len(sub_beq) else None,
                               bounds=(0, BIG), method="highs")
-                if res.status == 3:  # unbounded
-                    ends.append(-np.inf * sign)
-                elif res.status == 0:
-                    ends.append(sign * res.fun)
-                else:
+                if res.status != 0:
                     raise AssertionError(f"the published figures are inconsistent ({res.message})")
-            out.append({"name": name, "low": ends[0], "high": ends[1],
-                        "primary": primary})
+                ends.append(sign * res.fun)
+            out.append({"name": name, "low": ends[0], "high": ends[1], "primary": primary})
+        self.blocks = len(blocks)
         return out
 
 
