@@ -113,6 +113,6 @@ def test_no_hidden_cell_can_be_narrowed_below_5_or_away_from_0(store, capsys):
     with capsys.disabled():
         print(f"\naudit: {stats['published cells']} published cells, {stats['hidden cells']} hidden cells, "
               f"{problem.relations} relations, {len(problem.names)} unknowns, {len(ranges)} hidden ranges "
-              f"solved in {seconds:.1f} s; {len(bad)} failures")
+              f"in {problem.blocks} independent blocks solved in {seconds:.1f} s; {len(bad)} failures")
     assert stats["hidden cells"] > 0 and problem.relations > 0
     assert not bad, bad[:5]
