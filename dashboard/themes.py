@@ -678,7 +678,7 @@ def levels_panel(ctx: Context) -> Panel:
 def decisions_panel(ctx: Context) -> Panel:
     """Which decisions self-advocates and family carers took part in, over the chosen year and
     the two before it (one council makes few decisions of each kind in a year)."""
-    years = rules.window_of(ctx.period, ctx.figs.periods())
+    years = rules.window_of(ctx.period)
     span = years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}"
     frame = ctx.store.query("coproduction_decisions", from_period=years[0], to_period=years[-1])
     mine = frame[frame["area_code"] == ctx.area].sort_values("decision_order")

@@ -75,7 +75,7 @@ def protect_counts(frame: pd.DataFrame, count_col: str, group_cols: list[str],
     hidden = hidden | more
     frame[count_col] = np.where(hidden, np.nan, rules.round_count(counts))
     frame["suppressed"] = hidden
-    frame["suppression_reason"] = reason
+    frame["suppression_reason"] = pd.Series([r if isinstance(r, str) else None for r in reason], dtype=object)
     if total_col:
         frame[total_col] = np.where(rules.is_small(totals), np.nan, rules.round_count(totals))
     return frame
@@ -105,5 +105,5 @@ def protect_proportions(frame: pd.DataFrame, group_cols: list[str]) -> pd.DataFr
     cols = [c for c in rules.COUNT_COLUMNS + rules.VALUE_COLUMNS if c in frame.columns]
     frame.loc[hidden, cols] = np.nan
     frame["suppressed"] = hidden
-    frame["suppression_reason"] = reason
+    frame["suppression_reason"] = pd.Series([r if isinstance(r, str) else None for r in reason], dtype=object)
     return frame

@@ -30,6 +30,8 @@ MIN_COUNCILS = 3
 MIN_MEDIAN_RECORDS = 10
 #: windows of years (decisions) are this many years long and never overlap
 WINDOW_YEARS = 3
+#: the first year of the first window (financial year 2013-14)
+WINDOW_ORIGIN = 2013
 
 SUPPRESSED_TEXT = "Not shown: fewer than 5 people"
 SECONDARY_TEXT = "Not shown: would reveal a small number"
@@ -74,17 +76,15 @@ def primary(count, base, kind: str) -> np.ndarray:
     return mask
 
 
-def window_of(period: str, periods: list[str]) -> list[str]:
-    """The fixed, non-overlapping window of WINDOW_YEARS years that holds ``period``.
+def window_of(period: str) -> list[str]:
+    """The fixed window of WINDOW_YEARS financial years that holds ``period``.
 
-    Windows are counted from the earliest year in the data (``periods``), so two windows never
-    share a year: the difference between two published windows is never a single year."""
-    years = sorted(periods)
-    if period not in years:
-        return [period]
-    i = years.index(period)
-    start = (i // WINDOW_YEARS) * WINDOW_YEARS
-    return years[start:start + WINDOW_YEARS]
+    Windows are counted from WINDOW_ORIGIN (2013-14, 2016-17, ..., 2022-23 to 2024-25), whatever
+    the data holds, so two windows never share a year, not even across data versions: the
+    difference between two published windows is never a single year."""
+    year = int(period[:4])
+    start = WINDOW_ORIGIN + ((year - WINDOW_ORIGIN) // WINDOW_YEARS) * WINDOW_YEARS
+    return [f"{y}-{(y + 1) % 100:02d}" for y in range(start, start + WINDOW_YEARS)]
 
 
 def publish_counts(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

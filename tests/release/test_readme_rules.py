@@ -16,7 +16,7 @@ def section() -> str:
 
 def test_readme_quotes_every_threshold_as_the_code_has_it():
     quoted = dict(re.findall(r"`([A-Z_]+) = (\d+)`", section()))
-    for name in ("SMALL_BELOW", "ROUND_TO", "DECIMALS", "MIN_COUNCILS", "WINDOW_YEARS", "MIN_MEDIAN_RECORDS"):
+    for name in ("SMALL_BELOW", "ROUND_TO", "DECIMALS", "MIN_COUNCILS", "WINDOW_YEARS", "WINDOW_ORIGIN", "MIN_MEDIAN_RECORDS"):
         assert int(quoted[name]) == getattr(rules, name), name
 
 

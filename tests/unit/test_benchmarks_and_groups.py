@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.release import rules
-from dashboard import benchmarks, exports, groups, hexmap, stats
+from dashboard import benchmarks, exports, groups, hexmap, release, stats
 from dashboard.indicators import build_figures
 from dashboard.store import Store
 from tests.conftest import KIRKLEES, LEEDS, READING, ROOT, SCILLY
@@ -135,6 +135,7 @@ def _add_worsening_reading(db_copy):
     cur = store.cursor()
     cur.executemany("insert into survey_responses values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     cur.close()
+    release.materialise(store)  # the writer's step after changing data
     return store
 
 
