@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import charts, narrative, stats
+from dashboard import charts, groups, narrative, stats
+from dashboard.groups import Group
 from dashboard.release import protect, rules
 from dashboard.indicators import Figures
 from dashboard.store import Store
@@ -25,12 +26,8 @@ from dashboard.store import Store
 SECONDARY_TEXT = rules.SECONDARY_TEXT
 
 # ------------------------------------------------------------------ groups of areas
-
-GROUPS = {
-    "all": "All areas in the data",
-    "region": "Same region",
-    "council_type": "Same council type",
-}
+# One comparison-group model for every page (``dashboard.groups``): all areas, the same region,
+# the same council type or a named group, the same ``group`` in the link as the comparison pages.
 
 
 @dataclass(frozen=True)
@@ -66,7 +63,7 @@ class Context:
     figs: Figures
     area: str
     period: str
-    group: str = "all"
+    group: str | Group = "all"  # a ``dashboard.groups`` key or the resolved Group
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _cached(self, key, compute):
@@ -91,13 +88,22 @@ class Context:
         return self.figs.area_name(self.area)
 
     @property
+    def comparison_group(self) -> Group:
+        """The chosen group, resolved as the comparison pages resolve it (``groups.resolve``)."""
+        if isinstance(self.group, Group):
+            return self.group
+
+        def resolve():
+            saved = groups.named_groups(self.store) if str(self.group).startswith(groups.NAMED_PREFIX) else \
+                pd.DataFrame(columns=["group_id", "group_name", "area_code"])
+            return groups.resolve(str(self.group), self.figs.areas, saved, self.area)
+
+        return self._cached(("group",), resolve)
+
+    @property
     def group_areas(self) -> pd.DataFrame:
         areas = self.figs.areas
-        me = areas[areas["area_code"] == self.area]
-        if self.group in ("region", "council_type") and len(me):
-            column = "region_name" if self.group == "region" else "council_type"
-            return areas[areas[column] == me[column].iloc[0]]
-        return areas
+        return areas[areas["area_code"].isin(self.comparison_group.codes)]
 
     @property
     def group_codes(self) -> list[str]:
@@ -106,13 +112,10 @@ class Context:
     @property
     def group_label(self) -> str:
         """'all areas in the data', 'areas in Yorkshire and The Humber', 'Metropolitan District councils'."""
-        areas = self.figs.areas
-        me = areas[areas["area_code"] == self.area]
-        if self.group == "region" and len(me):
-            return f"areas in {me['region_name'].iloc[0]}"
-        if self.group == "council_type" and len(me):
-            return f"{me['council_type'].iloc[0]} councils"
-        return "all areas in the data"
+        group = self.comparison_group
+        if group.key == groups.REGION:
+            return f"areas in {group.label}"
+        return group.words
 
     def recent_periods(self, years: int) -> list[str]:
         """The chosen year and up to ``years - 1`` years before it (years in the data)."""
