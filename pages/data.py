@@ -201,6 +201,24 @@ def history_section(store, user) -> None:
         st.success(message) if message.startswith("Undid") else st.warning(message)
 
 
+def exact_section(store) -> None:
+    """Editors only: an area's exact figures, unrounded and unsuppressed, marked not for publication."""
+    st.header("Exact figures (not for publication)")
+    st.warning("These are the exact figures, before rounding and small-number suppression. They are for "
+               "checking your own data only: NOT FOR PUBLICATION. Do not copy them into papers or slides; "
+               "use the published figures on the other pages.", icon=":material/lock:")
+    figs = ui.figures()
+    names = dict(zip(figs.areas["area_code"], figs.areas["area_name"]))
+    c1, c2 = st.columns(2)
+    area = c1.selectbox("Area", list(names), format_func=names.get, key="data_exact_area")
+    periods = list(reversed(figs.periods()))
+    period = c2.selectbox("Year", periods, key="data_exact_period") if periods else None
+    if area and period and st.toggle("Show the exact figures", key="data_exact_show"):
+        frame = release.exact_figures(store, area, period)
+        ui.html_table(frame, f"{names[area]}, {period}: exact figures, NOT FOR PUBLICATION", key="exact-figures",
+                      numeric=("Count", "Out of", "Value"))
+
+
 with ui.guard("the data page"):
     st.title("Data")
     store = ui.store()
@@ -215,3 +233,4 @@ with ui.guard("the data page"):
         import_section(store, user)
         templates_section()
         history_section(store, user)
+        exact_section(store)

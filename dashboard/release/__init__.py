@@ -125,3 +125,25 @@ def splits(store, indicator_id: str, codes, period: str) -> pd.DataFrame:
         frame = split_cells.compute(store, load(store), only=(indicator_id, period))
         frame = frame[(frame["geography_key"] == key) & (frame["period"] == period) & (frame["measure"] == indicator_id)]
     return split_cells.shaped(frame)
+
+
+NOT_FOR_PUBLICATION = "Exact figures: not for publication"
+
+
+def exact_figures(store, area: str, period: str, catalogue=None) -> pd.DataFrame:
+    """An area's exact (unrounded, unsuppressed) figures for one year, for a signed-in editor's
+    own data page ONLY (the page checks ``auth``): marked "not for publication" in every row."""
+    from dashboard.catalogue import load as load_catalogue
+    from dashboard.indicators import compute_indicator
+
+    catalogue = catalogue or load_catalogue()
+    published = store.query("published_ascof")
+    rows = []
+    for indicator in catalogue.indicators:
+        raw = compute_indicator(store, indicator, published)
+        raw = raw[(raw["geography_level"] == "area") & (raw["geography_code"] == area) & (raw["period"] == period)]
+        for r in raw.itertuples():
+            rows.append({"Indicator": indicator.short_name, "Count": r.count, "Out of": r.base,
+                         "Value": indicator.format_value(r.value), "Source": r.source,
+                         "Status": NOT_FOR_PUBLICATION})
+    return pd.DataFrame(rows, columns=["Indicator", "Count", "Out of", "Value", "Source", "Status"])
