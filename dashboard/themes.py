@@ -161,14 +161,14 @@ def _count_text(value) -> str:
     return rules.SUPPRESSED_TEXT if value != value else f"{value:,.0f}"
 
 
-def shares_within(frame: pd.DataFrame, count_col: str, group_col: str) -> pd.DataFrame:
+def shares_within(frame: pd.DataFrame, count_col: str, group_col: str, links=None, link_by=None) -> pd.DataFrame:
     """Each row's share of its group's total (``answered``, ``share``), from the release layer:
     hidden counts stay hidden, shown counts are rounded to 5, shares (from the unrounded
     figures) to 1 decimal place, and a group total of 1-4 is not shown."""
     frame = frame.reset_index(drop=True)
     raw = frame[count_col].astype(float)
     total = frame.groupby(group_col)[count_col].transform("sum").astype(float)
-    out = protect.protect_counts(frame, count_col, [group_col], total_col="answered")
+    out = protect.protect_counts(frame, count_col, [group_col], total_col="answered", links=links, link_by=link_by)
     out["share"] = protect.shares(out, count_col, raw, total)
     return out
 
@@ -176,6 +176,16 @@ def shares_within(frame: pd.DataFrame, count_col: str, group_col: str) -> pd.Dat
 def suppress_cells(frame: pd.DataFrame, count_col: str, group_cols: list[str]) -> pd.DataFrame:
     """A table of counts whose group totals are known elsewhere (``release.protect``)."""
     return protect.protect_counts(frame, count_col, group_cols)
+
+
+def indicator_hidden(ctx: Context, indicator_id: str, frame: pd.DataFrame, period: str | None = None) -> pd.Series:
+    """Per row: whether the release layer hides the indicator's figure for the row's area and
+    year (None where there is no figure), for linking a table to its indicator."""
+    out = []
+    for area, row_period in zip(frame["area_code"], frame["period"] if "period" in frame else [period] * len(frame)):
+        fig = ctx.figs.figure(indicator_id, area, row_period or ctx.period)
+        out.append(None if fig is None else bool(fig["suppressed"]))
+    return pd.Series(out, index=frame.index, dtype=object)
 
 
 def _proportion_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -538,7 +548,11 @@ def _category_rates(ctx: Context) -> pd.DataFrame:
     frame = ctx.store.query("breakdowns_by_category").reset_index(drop=True)
     people = frame["people_supported"].astype(float)
     rate = frame["breakdowns"].astype(float) / people * 1000  # from the unrounded figures
-    frame = protect.protect_counts(frame, "breakdowns", ["area_code", "period"], extra=[["area_code", "category"]])
+    links = [(frame["category"] == "transition to adult services", indicator_hidden(ctx, "transition_breakdowns_per_1000", frame)),
+             (frame["category"] == "hospital or ATU discharge", indicator_hidden(ctx, "discharge_breakdowns_per_1000", frame)),
+             (pd.Series(True, index=frame.index), indicator_hidden(ctx, "breakdowns_per_1000", frame))]
+    frame = protect.protect_counts(frame, "breakdowns", ["area_code", "period"], extra=[["area_code", "category"]],
+                                   links=links)
     few = rules.is_small(people.to_numpy())  # a rate out of 1-4 people
     frame.loc[few, "breakdowns"] = np.nan
     frame.loc[few, "suppressed"] = True
@@ -658,7 +672,10 @@ def levels_panel(ctx: Context) -> Panel:
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no co-production activities recorded for {ctx.area_name}.")
-    mine = suppress_cells(mine, "activities", ["area_code", "period"])
+    mine = mine.reset_index(drop=True)
+    deep_rows = mine["level"].isin(["co-designed", "co-produced"])  # the indicator's count
+    mine = protect.protect_counts(mine, "activities", ["area_code", "period"],
+                                  links=[(deep_rows, indicator_hidden(ctx, "coproduced_activities", mine))])
     deep = mine[mine["level"].isin(["co-designed", "co-produced"])]
     sentence = f"Stacked bar chart of co-production activities in {ctx.area_name} by level, {mine['period'].min()} to {mine['period'].max()}."
     year = deep[deep["period"] == ctx.period]
@@ -814,7 +831,9 @@ def i_statements_panel(ctx: Context) -> Panel:
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no I-statement check-ins for {ctx.area_name} in {ctx.period}.")
-    mine = shares_within(mine, "answers", "theme")
+    mine = mine.reset_index(drop=True)
+    mine = shares_within(mine, "answers", "theme", link_by=["area_code"],
+                         links=[(mine["answer"] == "yes", indicator_hidden(ctx, "i_statements_yes", mine, ctx.period))])
     parts = []
     for theme, rows in mine.groupby("theme", sort=False):
         yes = rows[rows["answer"] == "yes"].iloc[0]

@@ -52,7 +52,9 @@ def secondary(hidden: np.ndarray, size: np.ndarray, relations: list[np.ndarray])
 
 
 def protect_counts(frame: pd.DataFrame, count_col: str, group_cols: list[str],
-                   extra: list[list[str]] | None = None, total_col: str | None = None) -> pd.DataFrame:
+                   extra: list[list[str]] | None = None, total_col: str | None = None,
+                   links: list[tuple[pd.Series, pd.Series]] | None = None,
+                   link_by: list[str] | None = None) -> pd.DataFrame:
     """A table of counts whose group totals are published elsewhere (bins, categories, levels).
 
     Primary: a count of 1-4 is hidden, and a group whose total is 1-4 is hidden whole (its zeros
@@ -60,7 +62,12 @@ def protect_counts(frame: pd.DataFrame, count_col: str, group_cols: list[str],
     published, or follows from another table); ``extra`` names more columns whose groups are
     relations too (the same cell across years, say). Shown counts are rounded to 5. Adds
     ``suppressed`` and ``suppression_reason``; hidden counts are NaN. ``total_col`` (optional)
-    gets each group's total, rounded, blank where it is 1-4.
+    gets each group's total, rounded, blank where it is 1-4. ``links``: (rows in the subset,
+    whether the indicator is hidden: True, False or None where it has no figure) for an indicator
+    whose count is the sum of a subset of each group (and whose base is the group's total): the
+    subset and the rest are relations with the indicator's cell, so neither the table nor the
+    indicator reveals a cell the other hides (``link_by``: the columns of one indicator cell,
+    default ``group_cols``).
     """
     frame = frame.reset_index(drop=True).copy()
     counts = frame[count_col].astype(float).to_numpy()
@@ -70,7 +77,23 @@ def protect_counts(frame: pd.DataFrame, count_col: str, group_cols: list[str],
     relations = [np.asarray(idx, dtype=int) for _, idx in frame.groupby(group_cols, sort=False, dropna=False).indices.items()]
     for cols in extra or []:
         relations += [np.asarray(idx, dtype=int) for _, idx in frame.groupby(cols, sort=False, dropna=False).indices.items()]
-    more = secondary(hidden, counts, relations)
+    n = len(frame)
+    pseudo_hidden, pseudo_size = [], []
+    for subset, indicator_hidden in links or []:
+        subset = subset.reset_index(drop=True).to_numpy(dtype=bool)
+        indicator_hidden = indicator_hidden.reset_index(drop=True)
+        for _, idx in frame.groupby(link_by or group_cols, sort=False, dropna=False).indices.items():
+            flags = [h for h in indicator_hidden.iloc[idx] if h is not None and h == h]
+            if not flags:
+                continue  # the indicator has no figure here: nothing to relate
+            cell = n + len(pseudo_hidden)
+            pseudo_hidden.append(bool(flags[0]))
+            pseudo_size.append(np.inf)  # the indicator's cell is never the one hidden here
+            relations.append(np.asarray([*idx[subset[idx]], cell], dtype=int))
+            relations.append(np.asarray([*idx[~subset[idx]], cell], dtype=int))
+    all_hidden = np.concatenate([hidden, np.asarray(pseudo_hidden, dtype=bool)])
+    all_size = np.concatenate([counts, np.asarray(pseudo_size, dtype=float)])
+    more = secondary(all_hidden, all_size, relations)[:n]
     reason = np.where(hidden, rules.SUPPRESSED_TEXT, np.where(more, rules.SECONDARY_TEXT, None))
     hidden = hidden | more
     frame[count_col] = np.where(hidden, np.nan, rules.round_count(counts))
