@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +104,39 @@ def test_random_small_councils_pass_the_audit(councils):
     if not rules.primary([total_c], [total_b], "proportion")[0]:
         problem.ratio([c for c, _ in pairs], [b for _, b in pairs], rules.round_value(100 * total_c / total_b), 100.0)
     assert not failures(problem.solve())
+
+
+def test_a_table_never_reveals_its_hidden_indicator_and_vice_versa():
+    # levels of one council's activities: the indicator (co-designed + co-produced of all) is
+    # hidden (say, to protect another council); every level is 5 or more, so the table alone
+    # would show the indicator's count (20 + 10) and base (40)
+    levels = pd.DataFrame({"area_code": ["A"] * 4, "level": ["informed", "consulted", "co-designed", "co-produced"],
+                           "activities": [6, 14, 20, 10]})
+    subset = levels["level"].isin(["co-designed", "co-produced"])
+    hidden = pd.Series([True] * 4, dtype=object)
+    out = protect.protect_counts(levels, "activities", ["area_code"], links=[(subset, hidden)])
+    # with the hidden indicator, the subset and the rest each have a second unknown
+    assert out.loc[subset.to_numpy(), "suppressed"].sum() >= 1
+    assert out.loc[~subset.to_numpy(), "suppressed"].sum() >= 1
+    # the indicator shown: a hidden level in the subset is never the only unknown in it
+    levels = levels.assign(activities=[6, 14, 20, 3])
+    shown = pd.Series([False] * 4, dtype=object)
+    out = protect.protect_counts(levels, "activities", ["area_code"], links=[(subset, shown)])
+    assert out.loc[subset.to_numpy(), "suppressed"].sum() == 2
+
+
+def test_no_indicator_or_table_differs_by_one_hidden_cell_on_the_theme_pages(store, figures):
+    from dashboard import themes
+
+    for area in figures.areas["area_code"]:
+        for period in figures.periods("coproduced_activities"):
+            ctx = themes.Context(store, figures, area, period)
+            fig = figures.figure("coproduced_activities", area, period)
+            panel = themes.levels_panel(ctx)
+            if fig is None or panel.csv.empty:
+                continue
+            rows = panel.csv[panel.csv["period"] == period]
+            deep = rows[rows["level"].isin(["co-designed", "co-produced"])]
+            hidden_in_table = deep["activities"].isna().sum()
+            # equal relation: the indicator's count and the table's subset, hidden together or 2 unknowns
+            assert hidden_in_table + int(bool(fig["suppressed"])) != 1, (area, period)
