@@ -19,3 +19,9 @@ def database_path() -> Path:
     """The DuckDB file: ``DASHBOARD_DB`` if set, else ``data/dashboard.duckdb``."""
     value = os.environ.get("DASHBOARD_DB")
     return Path(value).expanduser().resolve() if value else DEFAULT_DB
+
+
+def raise_errors() -> bool:
+    """True under test (``DASHBOARD_RAISE_ERRORS=1``): a page that fails raises instead of
+    showing its polite apology, so no test can pass on a crashed page."""
+    return os.environ.get("DASHBOARD_RAISE_ERRORS", "") not in ("", "0", "false")

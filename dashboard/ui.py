@@ -122,6 +122,8 @@ def guard(what: str = "this page"):
         yield
     except Exception:  # Streamlit's own rerun/stop signals are BaseException, not caught here
         log.exception("error while showing %s", what)
+        if config.raise_errors():  # under test a crashed page must fail, not apologise
+            raise
         st.error(
             f"Sorry, something went wrong while showing {what}. The problem has been logged. "
             "Try another choice, or reload the page."

@@ -12,6 +12,9 @@ import pytest
 from dashboard.build import build_database
 from dashboard.store import Store
 
+# A page that crashes raises under test (dashboard.ui.guard), in AppTests and test servers alike
+os.environ["DASHBOARD_RAISE_ERRORS"] = "1"
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 ARTIFACTS = ROOT / "test-artifacts"

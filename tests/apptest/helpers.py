@@ -14,8 +14,15 @@ def open_page(page: str, **query) -> AppTest:
         at.query_params[key] = value
     at.switch_page(f"pages/{page}.py")
     at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    assert_no_crash(at)
     return at
+
+
+def assert_no_crash(at: AppTest) -> None:
+    """Fails on an exception (the guard re-raises under test) and on the guard's apology."""
+    assert not at.exception, [e.value for e in at.exception]
+    apologies = [e.value for e in at.error if "Sorry, something went wrong" in str(e.value)]
+    assert not apologies, apologies
 
 
 def all_text(at: AppTest) -> str:

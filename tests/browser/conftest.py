@@ -135,7 +135,16 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     yield tab
-    context.close()
+    try:
+        assert_no_error_on_screen(tab)
+    finally:
+        context.close()
+
+
+def assert_no_error_on_screen(page) -> None:
+    """A page showing a crash (Streamlit's exception box, or the guard's apology) fails the test."""
+    for shown in (page.locator('[data-testid="stException"]'), page.get_by_text("Sorry, something went wrong")):
+        assert shown.count() == 0, f"{page.url} shows an error: {shown.first.inner_text()[:300]}"
 
 
 def open_app(page, base_url: str, path: str):
@@ -144,6 +153,7 @@ def open_app(page, base_url: str, path: str):
     page.wait_for_selector(READY, timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_selector(READY, timeout=60_000)
+    assert_no_error_on_screen(page)
     return page
 
 

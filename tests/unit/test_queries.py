@@ -128,8 +128,8 @@ def test_every_query_declares_its_parameters():
     for name in store_module.query_names():
         named = store_module.load_query(name)
         assert named.description, f"{name}.sql needs a header comment saying what it returns"
-        for param in named.params:
-            assert f"${param}" in named.sql.split("\n", len(named.params) + 5)[-1] or f"${param}" in named.sql
+        for param, doc in named.params.items():
+            assert doc, f"{name}.sql: ${param} needs a description in its header"
         body = "\n".join(l for l in named.sql.splitlines() if not l.startswith("--"))
         used = set(__import__("re").findall(r"\$([a-z_][a-z0-9_]*)", body))
         assert used == set(named.params), f"{name}.sql uses {used} but its header lists {set(named.params)}"
