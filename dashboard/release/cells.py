@@ -139,7 +139,22 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     hidden |= more
     frame["suppressed"] = hidden
     frame["suppression_reason"] = reason
+    frame = _no_single_records(frame, (kinds == "median").to_numpy())
     return publish(frame)
+
+
+def _no_single_records(frame: pd.DataFrame, median: np.ndarray) -> pd.DataFrame:
+    """A median's interval ends are records at known ranks (n/2 -+ z * sqrt(n) / 2): where an
+    end would be the shortest or the longest record (rank 1 or n), one person's record, that
+    interval is not published."""
+    n = frame["base"].astype(float).to_numpy()
+    with np.errstate(invalid="ignore"):
+        for z, suffix in ((1.959964, "95"), (3.090232, "998")):
+            low = np.floor(n / 2.0 - z * np.sqrt(n) / 2)
+            high = np.ceil(1 + n / 2.0 + z * np.sqrt(n) / 2)
+            extreme = median & ((low < 2) | (high > n - 1))
+            frame.loc[extreme, [f"lower_{suffix}", f"upper_{suffix}"]] = np.nan
+    return frame
 
 
 def relations_of(frame: pd.DataFrame, hidden: np.ndarray, members: dict[str, tuple[str, ...]]) -> list[np.ndarray]:

@@ -140,3 +140,13 @@ def test_no_indicator_or_table_differs_by_one_hidden_cell_on_the_theme_pages(sto
             hidden_in_table = deep["activities"].isna().sum()
             # equal relation: the indicator's count and the table's subset, hidden together or 2 unknowns
             assert hidden_in_table + int(bool(fig["suppressed"])) != 1, (area, period)
+
+
+def test_a_median_interval_is_never_one_persons_record():
+    from dashboard.release import cells
+
+    frame = pd.DataFrame({"base": [10.0, 11.0, 16.0, 17.0], "lower_95": 1.0, "upper_95": 9.0,
+                          "lower_998": 1.0, "upper_998": 9.0})
+    out = cells._no_single_records(frame, np.array([True] * 4))
+    assert list(out["lower_95"].isna()) == [True, False, False, False]  # 10 records: the 95% ends are min and max
+    assert list(out["lower_998"].isna()) == [True, True, True, False]
