@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,7 +62,14 @@ class Indicator:
             return "–"
         if self.unit == "days":
             return f"{value:,.0f} days"
-        return f"{value:,.1f}{self.unit_suffix}"
+        return f"{round_half_up(value, 1):,}{self.unit_suffix}"
+
+
+def round_half_up(value: float, places: int = 1) -> Decimal:
+    """Round as NHS England's SQL Server ``ROUND`` and its publications do: half away from zero,
+    on the decimal the number is written as (79.05 -> 79.1, where float formatting gives 79.0)."""
+    step = Decimal(1).scaleb(-places)
+    return Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

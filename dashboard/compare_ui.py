@@ -11,7 +11,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import auth, benchmarks, charts, exports, groups, ui
-from dashboard.indicators import Figures
+from dashboard.indicators import PUBLISHED, Figures
+
+
+#: what the "Compare with" box shows: short enough not to be cut off in a narrow column (the
+#: full wording is in its help and in each page's caption)
+SHORT_BENCHMARK_LABELS = {benchmarks.ENGLAND: "England", benchmarks.REGION: "Its region",
+                          benchmarks.GROUP: "A group's average"}
 
 
 def saved_groups() -> pd.DataFrame:
@@ -30,8 +36,10 @@ def choose_group(figs: Figures, area: str, container=None, name: str = "group",
 def choose_benchmark(figs: Figures, area: str, container=None) -> benchmarks.Choice:
     where = container or st
     kind = ui.url_choice("benchmark", "Compare with", list(benchmarks.BENCHMARK_OPTIONS), benchmarks.ENGLAND,
-                         lambda k: benchmarks.BENCHMARK_OPTIONS[k], container=where,
-                         help="The benchmark each area is compared with. A group's average adds up its areas.")
+                         lambda k: SHORT_BENCHMARK_LABELS.get(k, benchmarks.BENCHMARK_OPTIONS[k]), container=where,
+                         help="The benchmark each area is compared with. England: the published ASCOF value where "
+                              "there is one, otherwise the average of all areas in the data. A group's average adds "
+                              "up its areas.")
     if kind != benchmarks.GROUP:
         return benchmarks.Choice(kind)
     group = choose_group(figs, area, container=where, name="benchmark_group", label="Group for the benchmark")
@@ -54,6 +62,9 @@ def chart_block(chart: charts.Chart, key: str, table: pd.DataFrame | None, table
                 on_select: bool = False, width: str = "stretch"):
     """Chart (its sentence as text alternative AND caption), its data as a table, a CSV."""
     kwargs = dict(on_select="rerun", selection_mode="points") if on_select else {}
+    if chart.empty:  # no empty charts: the sentence says what there is (or is not)
+        st.info(chart.sentence, icon=":material/info:")
+        return None
     event = st.plotly_chart(chart.figure, width=width, config=charts.PLOTLY_CONFIG, alt=chart.sentence, key=key,
                             theme=None, **kwargs)
     st.caption(chart.sentence)
@@ -64,6 +75,29 @@ def chart_block(chart: charts.Chart, key: str, table: pd.DataFrame | None, table
         st.download_button("Download the chart's data (CSV)", exports.to_csv(csv_rows), file_name=f"{file_name}.csv",
                            mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
     return event
+
+
+def interval_text(ind, lower, upper, suppressed) -> str:
+    """An interval for a table cell: blank when suppressed, said when none was published."""
+    if suppressed:
+        return ""
+    if lower != lower or upper != upper:
+        return "none (published value only)"
+    return f"{ind.format_value(lower)} to {ind.format_value(upper)}"
+
+
+PUBLISHED_ONLY_NOTE = ("Published ASCOF values that came without counts or a margin of error are shown as "
+                       "published, without an interval, and are not compared with the benchmark.")
+
+
+def published_only_note(frame: pd.DataFrame) -> None:
+    """Say so when any figure shown is a published value without an interval."""
+    if frame.empty or "source" not in frame.columns:
+        return
+    plain = (frame["source"] == PUBLISHED) & ~frame["suppressed"].astype(bool) & frame["value"].notna() \
+        & frame["lower_95"].isna()
+    if plain.any():
+        st.caption(PUBLISHED_ONLY_NOTE)
 
 
 def group_editor(figs: Figures) -> None:

@@ -448,6 +448,19 @@ def find_places(names: dict[str, str], search: str) -> tuple[list[tuple[str, str
     return [by_lower[n] for n in close], False
 
 
+def council_without_data(names: dict[str, str], search: str) -> str | None:
+    """The name of a real English council that ``search`` finds among all 153 but that has no
+    data here ("Hull": Kingston upon Hull), or None. It is not misspelt: it has no numbers."""
+    if not search.strip():
+        return None
+    from dashboard import hexmap
+
+    every = dict(zip(hexmap.layout()["area_code"], hexmap.layout()["name"]))
+    others = {code: name for code, name in every.items() if code not in names}
+    found, exact = find_places(others, search)
+    return found[0][0] if found and exact else None
+
+
 # ------------------------------------------------------------------ checks on the words
 
 

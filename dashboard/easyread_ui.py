@@ -76,9 +76,19 @@ THEME_CSS = """
     .gl-er-chart svg { width: 100%; max-width: 680px; }
     .gl-er-words { max-width: 36em; }
   }
-  @media (max-width: 640px) {
-    .gl-er-picture { max-width: 150px; }
+  @media (max-width: 640px) {  /* a phone: title, picture and sentence on the first screen */
+    .gl-er-picture { max-width: 120px; padding: 0.3rem; border-width: 2px; }
+    [data-testid="stMainBlockContainer"] { padding-top: 3.2rem !important; }
+    [data-testid="stAppViewContainer"] h1 { font-size: 1.4rem !important; padding: 0 !important; }
+    .gl-er-title { font-size: 1.35rem !important; margin-bottom: 0.3rem !important; }
+    .gl-er-sentence { font-size: 1.15rem !important; }
+    .gl-er-topic { margin: 0 0 0.4rem 0; }
+    .gl-er-chart svg { max-width: 300px; }
+    .gl-er-compare svg { width: 52px; height: 52px; }
+    .gl-er-words p { margin: 0 0 0.4rem 0; }
+    [data-testid="stVerticalBlock"] { gap: 0.5rem; }
     .st-key-er_back button p, .st-key-er_next button p { font-size: 1.2rem !important; }
+    .st-key-er_change button { min-height: 2.2rem; padding: 0.2rem 1rem; }
   }
   .st-key-er_back button, .st-key-er_next button, .st-key-er_start button, .st-key-er_change button {
     min-height: 3rem; padding: 0.5rem 1.6rem; border: 3px solid #0b0c0c !important; border-radius: 12px;
@@ -219,8 +229,28 @@ def picture_html(fig: EasyReadFigure) -> str:
     return f"<div class='gl-er-picture' data-testid='er-picture'>{easyread.picture_svg(fig.icon, fig.sentence, 280)}</div>"
 
 
+#: a new screen starts at its top: Next and Back are at the bottom of the one before
+SCROLL_TOP_SCRIPT = """
+<span hidden data-er-screen="{screen}"></span>
+<script>
+(function () {{
+  var targets = [document.querySelector('[data-testid="stMain"]'),
+                 document.querySelector('[data-testid="stAppViewContainer"]'), document.scrollingElement];
+  targets.forEach(function (el) {{ if (el) {{ el.scrollTop = 0; }} }});
+  window.scrollTo(0, 0);
+}})();
+</script>
+"""
+
+
+def scroll_to_top(screen: str) -> None:
+    """Show the new screen from its top (the Next and Back buttons sit at the bottom)."""
+    st.html(SCROLL_TOP_SCRIPT.format(screen=html.escape(screen, quote=True)), unsafe_allow_javascript=True)
+
+
 def show_screen(fig: EasyReadFigure, topic: str, number: int, total: int) -> None:
     """One indicator on one screen: picture on the left, words on the right."""
+    scroll_to_top(fig.indicator_id)
     st.markdown(f"<p class='gl-er-topic'>Page {number} of {total}. Topic: {html.escape(topic)}. "
                 f"Year: <span class='gl-nowrap'>{html.escape(fig.period)}</span>.</p>", unsafe_allow_html=True)
     left, right = st.columns([1, 2], gap="medium")

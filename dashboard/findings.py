@@ -105,7 +105,11 @@ def best_finding(ctx: Context, theme: Theme) -> Finding:
         ind = ctx.figs.catalogue[indicator_id]
         value = ind.format_value(best["value"])
         word = "Best" if ind.polarity != "none" else "Highest"
-        text = f"{word} among {ctx.group_label} for {lower_name(ind.short_name)} in {ctx.period}: {best['area_name']}, {value}."
+        text = f"{word} among {ctx.group_label} for {lower_name(ind.short_name)} in {ctx.period}: {best['area_name']}, {value}"
+        if ind.polarity != "none":
+            bench = ctx.benchmark(indicator_id)
+            text += f", better than {narrative.benchmark_name(bench.label if bench else None)}"
+        text += "."
         if best["geography_code"] == ctx.area:
             text += f" That is {ctx.area_name}."
         else:
@@ -117,8 +121,8 @@ def best_finding(ctx: Context, theme: Theme) -> Finding:
             else:
                 text += f" {ctx.area_name}: {ind.format_value(mine['value'])}."
         return Finding("best", text, indicator_id, value)
-    return Finding("best", f"No area among {ctx.group_label} has a figure on this page for {ctx.period} that can be shown.",
-                   None, None)
+    return Finding("best", f"No area among {ctx.group_label} is clearly better than the benchmark on this page's "
+                           f"figures for {ctx.period}.", None, None)
 
 
 def for_page(ctx: Context, theme: Theme) -> list[Finding]:

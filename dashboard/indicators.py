@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import stats
+from dashboard import cld, stats
 from dashboard.catalogue import Catalogue, Indicator
 from dashboard.reference import ENGLAND_CODE
 from dashboard.store import Store
@@ -62,13 +62,19 @@ def _intervals(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
 
 
 def _published_rows(published: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
+    """Every published value of the indicator's concept, whatever rows came with it: with a
+    base or denominator (Wilson interval later), with a margin of error only (the interval is
+    the published one, see ``_published_intervals``), or the outcome alone (no interval: shown
+    as published, never compared)."""
     rows = published[published["concept"] == indicator.ascof_concept].copy()
     if rows.empty:
         return pd.DataFrame(columns=FIGURE_COLUMNS)
     rows = rows[rows["outcome"].notna()]
     base = rows["base"].where(rows["base"].notna(), rows["denominator"])
     rows["base"] = base
-    rows["count"] = (rows["outcome"] / 100 * base).round()
+    counted = (rows["outcome"] / 100 * base).round()
+    # the published numerator is the count where it counts the same people as the base
+    rows["count"] = rows["numerator"].where(rows["base"].eq(rows["denominator"]) & rows["numerator"].notna(), counted)
     rows["value"] = rows["outcome"]
     rows["numerator"] = rows["numerator"].where(rows["numerator"].notna(), rows["count"])
     rows["denominator"] = rows["denominator"].where(rows["denominator"].notna(), base)
@@ -76,10 +82,38 @@ def _published_rows(published: pd.DataFrame, indicator: Indicator) -> pd.DataFra
     return rows
 
 
-def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFrame | None = None) -> pd.DataFrame:
-    """All figures for one indicator before suppression (never shown as they are)."""
+def _published_intervals(frame: pd.DataFrame) -> pd.DataFrame:
+    """Published rows with a margin of error and no counts: the published 95% interval
+    (outcome -+ margin), and the 99.8% one scaled by z (3.09 / 1.96), both kept within 0-100."""
+    if "margin_of_error" not in frame.columns:
+        return frame
+    moe = frame["margin_of_error"].astype(float)
+    use = (frame["source"] == PUBLISHED) & moe.notna() & frame["base"].isna() & frame["value"].notna()
+    if not use.any():
+        return frame
+    frame = frame.copy()
+    value = frame["value"].astype(float)
+    for level, suffix in ((95, "95"), (99.8, "998")):
+        half = moe * stats.Z[level] / stats.Z[95]
+        frame.loc[use, f"lower_{suffix}"] = (value - half).clip(lower=0)[use]
+        frame.loc[use, f"upper_{suffix}"] = (value + half).clip(upper=100)[use]
+    return frame
+
+
+def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFrame | None = None,
+                      cld_figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All figures for one indicator before suppression (never shown as they are).
+
+    A council's own CLD submission (ASCOF 3D by NHS England's method, ``dashboard.cld``) takes
+    the place of its support-records figure for the same year; published ASCOF values fill in
+    where an area has no local figure."""
     local = store.query(indicator.query)
     local["source"] = LOCAL
+    if indicator.id in cld.MEASURES:
+        if cld_figures is None:
+            cld_figures = cld.ascof_3d(store)
+        local = cld.merge(local, cld_figures, indicator.id)
+        local["source"] = local["source"].fillna(LOCAL)
     frames = [local]
     if indicator.ascof_concept and published is not None:
         pub = _published_rows(published, indicator)
@@ -94,7 +128,9 @@ def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFram
         if col not in frame.columns:
             frame[col] = np.nan
     frame["indicator_id"] = indicator.id
-    frame = _intervals(frame, indicator)
+    frame = _published_intervals(_intervals(frame, indicator))
+    if "published_value" in frame.columns:  # CLD: the outcome as NHS England rounds it; interval on exact counts
+        frame["value"] = frame["published_value"].where(frame["published_value"].notna(), frame["value"])
     frame["suppressed"] = False
     frame["suppression_reason"] = None
     return frame[FIGURE_COLUMNS]

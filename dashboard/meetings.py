@@ -153,8 +153,9 @@ class Change:
     verdict: str  # better, worse, higher, lower, no significant change, not compared, same data
     method: str  # how it was tested, in words ("" when not tested)
     p_value: float | None
-    words: str  # the sentence a slide shows
+    words: str  # the sentence a slide shows, in plain words for a room (no test names or p values)
     easy_words: str  # the easy-read sentence
+    detail: str = ""  # the same with the test and its p value: speaker notes and the full figures
 
     @property
     def significant(self) -> bool:
@@ -204,9 +205,10 @@ def change_between(figs: Figures, indicator_id: str, area_code: str, period: str
     after = figs.figure(indicator_id, area_code, period)
     to_value = float(after["value"]) if _valid(after) else None
 
-    def result(verdict, words, easy, before=None, p=None, method=""):
+    def result(verdict, words, easy, before=None, p=None, method="", detail=None):
         from_value = float(before["value"]) if _valid(before) else None
-        return Change(indicator_id, base.period, period, from_value, to_value, verdict, method, p, words, easy)
+        return Change(indicator_id, base.period, period, from_value, to_value, verdict, method, p, words, easy,
+                      detail or words)
 
     if base.period is None:
         return result(NOT_COMPARED, "Since the last meeting: nothing to compare with (no earlier meeting or data).",
@@ -236,9 +238,10 @@ def change_between(figs: Figures, indicator_id: str, area_code: str, period: str
     if moved == "unchanged":
         return result(NO_CHANGE, f"Since {base.words}: {span}.", "The same as last meeting.", before, p, method)
     if not significant:
-        words = (f"Since {base.words}: {span}. This is not a significant change: it could be chance "
-                 f"({test_words}).")
-        return result(NO_CHANGE, words, "About the same as last meeting.", before, p, method)
+        words = f"Since {base.words}: {span}. This could be chance: it is not a clear change."
+        detail = (f"Since {base.words}: {span}. This is not a significant change: it could be chance "
+                  f"({test_words}).")
+        return result(NO_CHANGE, words, "About the same as last meeting.", before, p, method, detail)
     if indicator.polarity == "none":
         verdict = HIGHER if to_value > from_value else LOWER
         easy = "Higher than last meeting." if verdict == HIGHER else "Lower than last meeting."
@@ -248,8 +251,10 @@ def change_between(figs: Figures, indicator_id: str, area_code: str, period: str
         verdict = BETTER if good else WORSE
         easy = "Better than last meeting." if good else "Worse than last meeting."
         quality = f"a significant change, getting {verdict}"
-    words = f"Since {base.words}: {span}, {quality} ({test_words})."
-    return result(verdict, words, easy, before, p, method)
+    plain = quality.replace("a significant change", "a clear change, unlikely to be chance")
+    words = f"Since {base.words}: {span}, {plain}."
+    detail = f"Since {base.words}: {span}, {quality} ({test_words})."
+    return result(verdict, words, easy, before, p, method, detail)
 
 
 def changes(store: Store, figs: Figures, area_code: str, period: str, today: dt.date | None = None) -> dict[str, Change]:

@@ -28,7 +28,19 @@ def benchmark_name(benchmark_label: str | None) -> str:
         return "the benchmark"
     if benchmark_label.startswith("England"):
         return "England"
+    if benchmark_label.lower().startswith("all areas"):
+        # "worse than all areas in the data" reads as "the worst of all": it is their combined figure
+        return "the average of " + benchmark_label[0].lower() + benchmark_label[1:]
     return benchmark_label[0].lower() + benchmark_label[1:]
+
+
+def indicator_label(domain_name: str, indicator_name: str) -> str:
+    """'Choice: Enough choice over care and support', but 'Control over daily life: people with a
+    direct payment' without 'Control: ' in front: the domain is said once."""
+    first = domain_name.split()[0].lower().rstrip(":")
+    if indicator_name.lower().startswith((domain_name.lower(), first)):
+        return indicator_name
+    return f"{domain_name}: {indicator_name}"
 
 
 def comparison_phrase(comparison: str, benchmark_label: str | None) -> str:

@@ -305,7 +305,7 @@ def _notes(figs: Figures, ind: Indicator, area_code: str, period: str, row, benc
         out.append("No figure for this period.")
     if bench is not None:
         out.append(f"Benchmark: {bench.label}, {ind.format_value(bench.value)}.")
-    out.append(change.words)
+    out.append(change.detail or change.words)
     out.append(f"Definition: {ind.definition} Numerator: {ind.numerator} Denominator: {ind.denominator}")
     out.append(f"{ind.polarity_words}.")
     if ind.caveats:

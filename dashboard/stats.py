@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import optimize, special
 from scipy import stats as sps
 
 Z = {95: 1.959963984540054, 99.8: 3.090232306167813}
@@ -210,20 +211,51 @@ def funnel_limits_proportion(target: float, n, level: float = 95, method: str = 
     return np.array(lower), np.array(upper)
 
 
+def _events_at_limit(expected: float, tail: float, side: str) -> float:
+    """The (continuous) number of events whose exact Poisson limit equals ``expected``.
+
+    PHE's funnels for rates (PHEindicatormethods ``phe_funnels(statistic = "rate")``, from the
+    APHO funnel plot tool) take, for each number of events O, the population at which O is on
+    the limit: the upper limit passes through (LCL(O) / target, O / population) where
+    LCL(O) = chi2.ppf(tail, 2 O) / 2 is O's exact lower Poisson limit, and the lower limit
+    through (UCL(O) / target, ...) with UCL(O) = chi2.ppf(1 - tail, 2 O + 2) / 2. Here the
+    curve is read at any population by solving for O (the regularised incomplete gamma function
+    is continuous in O), so at a whole O it is exactly PHE's point."""
+    if side == "upper":  # LCL(O) = expected  <=>  P(O, expected) = tail (regularised lower gamma)
+        def gap(o):
+            return special.gammainc(o, expected) - tail
+        low = 1e-12
+    else:  # UCL(O) = expected  <=>  Q(O + 1, expected) = tail
+        def gap(o):
+            return tail - special.gammaincc(o + 1, expected)
+        low = 0.0
+        if gap(low) < 0:  # fewer expected than the 0-event limit: the lower limit is 0
+            return 0.0
+    high = expected + 10 * math.sqrt(expected) + 10
+    while gap(high) > 0:
+        high *= 2
+    return optimize.brentq(gap, low, high, xtol=1e-12, rtol=1e-12)
+
+
 def funnel_limits_rate(target_rate: float, denominator, level: float = 95) -> tuple[np.ndarray, np.ndarray]:
-    """Funnel-plot limits for a rate (events per unit of ``denominator``) around a target rate:
-    exact Poisson quantiles with the same interpolation."""
+    """Funnel-plot limits for a rate (events per unit of ``denominator``) around a target rate,
+    by the PHE method: exact Poisson limits for each number of events (see ``_events_at_limit``;
+    checked against PHEindicatormethods' reference outputs in ``tests/fixtures/issue12``)."""
     den = np.atleast_1d(np.asarray(denominator, dtype=float))
-    p = (1 - level / 100) / 2
+    tail = (1 - level / 100) / 2
     lower, upper = [], []
     for size in den:
         if not size > 0 or not target_rate >= 0:
             lower.append(math.nan)
             upper.append(math.nan)
             continue
-        dist = sps.poisson(target_rate * size)
-        lower.append(max(0.0, _interpolated_quantile(dist.cdf, dist.ppf, p)) / size)
-        upper.append(_interpolated_quantile(dist.cdf, dist.ppf, 1 - p) / size)
+        expected = target_rate * size
+        if expected == 0:
+            lower.append(0.0)
+            upper.append(0.0)
+            continue
+        lower.append(_events_at_limit(expected, tail, "lower") / size)
+        upper.append(_events_at_limit(expected, tail, "upper") / size)
     return np.array(lower), np.array(upper)
 
 

@@ -57,6 +57,9 @@ def _chart(panel: themes.Panel) -> None:
         if panel.table.empty:
             st.info(panel.empty, icon=":material/info:")
         return
+    if panel.chart.empty:  # no empty charts: the sentence instead
+        st.info(panel.chart.sentence, icon=":material/info:")
+        return
     st.plotly_chart(panel.chart.figure, width="stretch", config=charts.PLOTLY_CONFIG, alt=panel.chart.sentence,
                     key=f"chart_{panel.key}")
     st.caption(panel.chart.sentence)

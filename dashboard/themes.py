@@ -250,13 +250,18 @@ def key_figures(ctx: Context, theme: Theme) -> pd.DataFrame:
 
 
 def best_area(ctx: Context, indicator_id: str) -> pd.Series | None:
-    """The best shown area of the group in the year (highest where neither is better)."""
+    """The best shown area of the group in the year (highest where neither is better).
+
+    "Best" is only said of an area whose 95% interval shows it better than the benchmark: a
+    small area's 0.0 with an interval of 0 to 47.9 is not the best, it is too few to tell."""
     table = ctx.areas_for(indicator_id)
     table = table[table["geography_code"].isin(ctx.group_codes) & ~table["suppressed"].astype(bool)
                   & table["value"].notna()]
+    polarity = ctx.figs.catalogue[indicator_id].polarity
+    if polarity != "none":
+        table = table[table["comparison"] == stats.BETTER]
     if table.empty:
         return None
-    polarity = ctx.figs.catalogue[indicator_id].polarity
     table = table.sort_values(["value", "area_name"], ascending=[polarity == "low_good", True])
     return table.iloc[0]
 
@@ -272,7 +277,7 @@ def key_figures_panel(ctx: Context, theme: Theme) -> Panel:
             return rules.SUPPRESSED_TEXT
         return fmt[indicator_id](value)
 
-    best_col = f"Best in {ctx.group_label}"
+    best_col = f"Best in {ctx.group_label} (better than the benchmark)"
     table = pd.DataFrame({
         "Indicator": frame["indicator"],
         f"{ctx.area_name}, {ctx.period}": [shown(v, s, i) for v, s, i in zip(frame["value"], frame["suppressed"], frame["indicator_id"])],

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import build, catalogue, config
+from dashboard import build, catalogue, cld, config
 from dashboard.indicators import Figures, build_figures
 from dashboard.store import Store
 
@@ -86,8 +86,10 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
 
 
 def set_page_config(title: str = "Good Lives dashboard") -> None:
+    """Wide layout; the menu open on a wide window and closed on a phone ("auto"), where it would
+    cover most of the screen: it opens only when the reader opens it."""
     try:
-        st.set_page_config(page_title=title, page_icon="🟦", layout="wide", initial_sidebar_state="expanded")
+        st.set_page_config(page_title=title, page_icon="🟦", layout="wide", initial_sidebar_state="auto")
     except Exception:  # already set for this run
         pass
 
@@ -107,6 +109,10 @@ def _leave_legacy_page_discovery() -> None:
 def page_setup(title: str) -> None:
     """First call of every page: config, styles and one-time messages from the URL."""
     _leave_legacy_page_discovery()
+    # The first run of a page after moving to it (a link, the menu, a shared address): the
+    # address's choices win over the ones remembered from the previous page, so "Open the
+    # profile of Norfolk" opens Norfolk (see ``url_choice``).
+    st.session_state["_url_wins"] = st.session_state.get("_page") != title
     st.session_state["_page"] = title
     set_page_config(f"{title} · Good Lives dashboard")
     st.markdown(CSS, unsafe_allow_html=True)
@@ -203,23 +209,29 @@ def url_choice(name: str, label: str, options: list[str], default: str, format_f
                widget: str = "selectbox", help: str | None = None, container=None) -> str:
     """A choice kept in the URL (``?name=value``) and across pages.
 
+    On arriving at a page, a value in its address wins over the one remembered from the page
+    before (a link names what it opens); without one, the remembered choice carries over.
     A value in the link that is not an option falls back to ``default`` with a short message.
     """
     if not options:
         return default
     remembered = f"_url_{name}"
-    if remembered not in st.session_state:
+    key = widget_key(name)
+    if remembered not in st.session_state or st.session_state.get("_url_wins"):
         from_url = st.query_params.get(name)
         if from_url is not None and from_url not in options:
             _notice(f"The link asked for {label.lower()} “{from_url}”, which is not available, "
                     f"so this shows {format_func(default)}.")
             from_url = None
-        st.session_state[remembered] = from_url or default
+        if from_url is not None:
+            st.session_state[remembered] = from_url
+            st.session_state.pop(key, None)  # a widget left over from an earlier visit must not win
+        else:
+            st.session_state.setdefault(remembered, default)
     if st.session_state[remembered] not in options:
         st.session_state[remembered] = default
     index = options.index(st.session_state[remembered])
     where = container or st
-    key = widget_key(name)
     if widget == "radio":
         value = where.radio(label, options, index=index, key=key, format_func=format_func, help=help, horizontal=True)
     else:
@@ -245,11 +257,18 @@ def choose_period(figs: Figures, container=None, indicator_id: str | None = None
 
 def choose_indicator(container=None) -> str:
     cat = catalogue.load()
-    names = {i.id: f"{cat.domain(i.domain).name}: {i.name}" for i in cat.indicators}
+    from dashboard import narrative
+
+    names = {i.id: narrative.indicator_label(cat.domain(i.domain).name, i.name) for i in cat.indicators}
     return url_choice("indicator", "Indicator", cat.ids, "control", lambda i: names[i], container=container)
 
 
 def source_line(figs: Figures, indicator_id: str, period: str, source: str | None = None) -> str:
     ind = figs.catalogue[indicator_id]
-    origin = "published ASCOF file (NHS England, Open Government Licence v3.0)" if source == "published ASCOF" else ind.source_dataset
+    if source == "published ASCOF":
+        origin = "published ASCOF file (NHS England, Open Government Licence v3.0)"
+    elif source == cld.SOURCE:
+        origin = "Client Level Data " + cld.SOURCE + " (ASCOF 3D as NHS England's replication code works it out)"
+    else:
+        origin = ind.source_dataset
     return f"Source: {origin}, {period}."

@@ -11,7 +11,7 @@ ui.page_setup("Compare areas")
 with ui.guard("the comparison"):
     figs = ui.figures()
     st.title("Compare areas")
-    c1, c2, c3 = st.columns([3, 2, 2])
+    c1, c2, c3 = st.columns([5, 2, 2])
     indicator_id = ui.choose_indicator(container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)
     area = ui.choose_area(figs, container=c3)
@@ -49,7 +49,7 @@ with ui.guard("the comparison"):
         Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
         **{
             f"{level:g}% interval": [
-                "" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
+                compare_ui.interval_text(ind, lo, hi, s)
                 for lo, hi, s in zip(view[f"lower_{suffix}"], view[f"upper_{suffix}"], view["suppressed"])
             ],
             compared_with: [narrative.comparison_label(c) for c in view[column]],
@@ -90,5 +90,6 @@ with ui.guard("the comparison"):
                                f"funnel-{indicator_id}-{period}", numeric=("Value", "Counted"))
         ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
                       numeric=("Value", "People counted"))
+    compare_ui.published_only_note(table)
     st.caption(ui.source_line(figs, indicator_id, period) + f" Caveats: {ind.caveats}")
     compare_ui.group_editor(figs)

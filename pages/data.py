@@ -82,6 +82,11 @@ def import_section(store, user) -> None:
             years = ["from the file name"] + [financial_year(y) for y in range(this_year, 2013, -1)]
             chosen = st.selectbox("Year of the published file", years, key="data_ascof_year")
             period = None if chosen == years[0] else chosen
+        submitted = None
+        if dataset == "cld":
+            sent = st.date_input("Date the file was sent to NHS England (for a file without an ImportDate "
+                                 "column)", value=None, format="DD/MM/YYYY", key="data_cld_submitted")
+            submitted = sent
     if importers.TABLES[dataset] and dataset in importers.PERSON_LEVEL:
         st.caption("This dataset holds person identifiers: they are replaced by a keyed code at import and "
                    "never stored.")
@@ -92,7 +97,8 @@ def import_section(store, user) -> None:
         sources = [Source(u.name, u.getvalue()) for u in uploads]
         try:
             with st.spinner("Checking…"):
-                plan = importers.prepare(dataset, sources, store=store, sheet=sheet, period=period)
+                plan = importers.prepare(dataset, sources, store=store, sheet=sheet, period=period,
+                                         submitted=submitted)
             st.session_state[PLAN_KEY] = plan
         except importers.ImportRefused as refused:
             st.session_state.pop(PLAN_KEY, None)

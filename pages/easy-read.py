@@ -10,8 +10,6 @@ from dashboard import easyread, easyread_pack, easyread_ui, ui
 
 ui.page_setup("Easy read")
 easyread_ui.apply_theme()
-# on a phone the sidebar starts closed, so the screen is not covered (wide windows still show it)
-st.set_page_config(initial_sidebar_state="auto")
 
 SHORT_LIST = 8
 END = "end"
@@ -76,7 +74,12 @@ with ui.guard("the easy-read pages"):
         st.header("Choose your place")
         search = st.text_input("Type the name of your place", key="er_search", placeholder="For example: Leeds")
         matches, exact = easyread.find_places(names, search)
-        if not matches:
+        missing = easyread.council_without_data(names, search) if not matches else None
+        if missing:
+            st.markdown(f"<p role='status'>We do not have numbers for {html.escape(missing)} yet. "
+                        "Please choose one of the places below.</p>", unsafe_allow_html=True)
+            matches, exact = easyread.find_places(names, "")
+        elif not matches:
             st.markdown(f"<p role='status'>We could not find “{html.escape(search)}”. Try fewer letters.</p>",
                         unsafe_allow_html=True)
         elif not exact:
@@ -105,6 +108,7 @@ with ui.guard("the easy-read pages"):
             st.markdown(f"<p>The numbers are for the year <span class='gl-nowrap'>{html.escape(period)}</span>.</p>",
                         unsafe_allow_html=True)
         if screen == END:
+            easyread_ui.scroll_to_top(END)
             st.header("That is the end")
             st.markdown(f"<div class='gl-er-words'><p>You have seen all {len(ids)} pages for {html.escape(place)}.</p>"
                         "<p>You can print all the pages as an easy-read pack.</p></div>", unsafe_allow_html=True)

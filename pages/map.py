@@ -29,8 +29,9 @@ with ui.guard("the map"):
     bench = benchmarks.benchmark(figs, store, indicator_id, period, choice, area)
     hexes = hexmap.categorise(frame, colour_by, column)
     chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
-    st.markdown(f"**{ind.name}**, {period}. {ind.polarity_words}. White hexes are councils with no data here; "
-                "choose a hex (or an area below) to open its profile.")
+    st.markdown(f"**{ind.name}**, {period}. {ind.polarity_words}. White hexes are councils with no data here. "
+                "Click a hex to open that council's profile (or choose an area below the map).")
+    notice = st.container()  # above the map: what a click on a hex without data says, on screen at once
     left, right = st.container(), st.container()
     with left:
         event = compare_ui.chart_block(chart, "hex_map", None, "", exports.chart_rows(frame, ind),
@@ -44,13 +45,13 @@ with ui.guard("the map"):
             picked = points[0]["customdata"][0]
     except (AttributeError, KeyError, IndexError, TypeError):
         picked = None
+    if picked and picked in names:  # a hex with data: open its profile straight away
+        st.switch_page("pages/profile.py", query_params={"area": picked, "period": period})
+    elif picked:
+        notice.info(f"{hexmap.layout().set_index('area_code').loc[picked, 'name']} has no data in the dashboard, "
+                    "so it has no profile here.", icon=":material/info:")
     with right:
         st.subheader("Open an area's profile")
-        if picked and picked in names:
-            st.page_link("pages/profile.py", label=f"Open the profile of {names[picked]}", icon=":material/arrow_forward:",
-                         query_params={"area": picked, "period": period})
-        elif picked:
-            st.info(f"{hexmap.layout().set_index('area_code').loc[picked, 'name']} has no data in the dashboard.")
         target = st.selectbox("Area", list(names), index=list(names).index(area) if area in names else 0,
                               format_func=lambda c: names[c], key=ui.widget_key("map_area"))
         st.page_link("pages/profile.py", label=f"Open the profile of {names.get(target, target)}",

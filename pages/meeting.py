@@ -4,6 +4,7 @@ change since the last meeting, actions and the board's self-assessment; packs to
 
 import datetime as dt
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import auth, charts, meetings, packs, slides, ui
@@ -40,7 +41,20 @@ PRESENT_CSS = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] { display: none; }
   .block-container, [data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0.5rem 1.5rem !important; max-width: 100%; }
-  .gl-slide h2 { font-size: 60px; }
+  .gl-slide h2 { font-size: 60px; margin: 0 0 0.12em 0; }
+  /* every slide fits a 1920x1080 projector with its source line: tighter spacing, same type sizes */
+  .gl-slide { line-height: 1.18; padding-top: 0; }
+  .gl-slide p { margin: 0 0 0.18em 0; }
+  .gl-slide .gl-slide-sub { margin: 0; }
+  .gl-slide .gl-slide-figure { font-size: 96px; }
+  .gl-slide .gl-slide-caption { font-size: 34px; }
+  .gl-slide .gl-slide-badges { margin: 0.1em 0 0.15em 0; }
+  .gl-slide .gl-slide-badge { margin-bottom: 0.15em; }
+  .gl-slide .gl-slide-footer { margin-top: 0.2em; }
+  .gl-slide-table { margin-top: 0.1em; }
+  .gl-slide-table th, .gl-slide-table td { padding: 0.04em 0.4em; line-height: 1.15; }
+  .st-key-gl_slide_back button, .st-key-gl_slide_next button { min-height: 64px; }
+  [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 </style>
 """
 
@@ -191,12 +205,15 @@ with ui.guard("meeting mode"):
 
     with frame:
         number = index + 1
-        if slide.chart is not None and not easy:
+        if slide.chart is not None and not slide.chart.empty and not easy:
             st.markdown(slides.slide_html(slide, number, total, part="head"), unsafe_allow_html=True)
             left, right = st.columns([5, 6])
             left.markdown(slides.slide_html(slide, number, total, part="figure"), unsafe_allow_html=True)
             with right:
-                st.plotly_chart(slide.chart.figure, width="stretch", config=charts.PLOTLY_CONFIG,
+                figure = slide.chart.figure
+                if present:  # the slide and its source line fit a 1920x1080 projector
+                    figure = go.Figure(figure).update_layout(height=400)
+                st.plotly_chart(figure, width="stretch", config=charts.PLOTLY_CONFIG,
                                 alt=slide.chart.sentence, key=f"slide_chart_{index}")
                 if not present:
                     st.caption(slide.chart.sentence)

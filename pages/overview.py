@@ -3,9 +3,10 @@
 
 from html import escape
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import narrative, ui
+from dashboard import compare_ui, narrative, ui
 
 ui.page_setup("Overview")
 
@@ -68,6 +69,9 @@ with ui.guard("the overview"):
                     )
         st.write("")
 
+    shown = [row for _, _, row, _ in tiles if row is not None]
+    if shown:
+        compare_ui.published_only_note(pd.DataFrame(shown))
     st.subheader("In plain English")
     st.markdown("<div class='gl-narrative'>" + "<br>".join(escape(s) for s in sentences) + "</div>",
                 unsafe_allow_html=True)

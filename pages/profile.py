@@ -10,7 +10,7 @@ ui.page_setup("Area profile")
 with ui.guard("the area profile"):
     figs = ui.figures()
     st.title("Area profile")
-    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 3, 2])
+    c1, c2, c3, c4, c5 = st.columns([2, 2, 3, 2, 2])
     area = ui.choose_area(figs, container=c1)
     period = ui.choose_period(figs, container=c2)
     group = compare_ui.choose_group(figs, area, container=c3, label="Spread across")
@@ -31,7 +31,7 @@ with ui.guard("the area profile"):
         )
         chart = charts.spine_chart(rows, name, period, group.words)
         table = rows.assign(
-            Indicator=[i if i.startswith(d) else f"{d}: {i}" for d, i in zip(rows["domain_name"], rows["indicator"])],
+            Indicator=[narrative.indicator_label(d, i) for d, i in zip(rows["domain_name"], rows["indicator"])],
             Count=["" if s or c != c else f"{c:,.0f}" for c, s in zip(rows["count"], rows["suppressed"])],
             Value=[release.SUPPRESSED_TEXT if s else figs.catalogue[i].format_value(v)
                    for i, v, s in zip(rows["indicator_id"], rows["value"], rows["suppressed"])],

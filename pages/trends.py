@@ -55,7 +55,7 @@ with ui.guard("the trend"):
     table = pd.DataFrame({
         "Year": series["period"],
         "Value": [release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(series["value"], series["suppressed"])],
-        f"{level:g}% interval": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
+        f"{level:g}% interval": [compare_ui.interval_text(ind, lo, hi, s)
                                  for lo, hi, s in zip(series[f"lower_{suffix}"], series[f"upper_{suffix}"], series["suppressed"])],
         "Benchmark": [ind.format_value(v) for v in series["benchmark_value"]],
         "Compared": [narrative.comparison_label(c) for c in series[f"comparison_{suffix}"]],
@@ -64,4 +64,5 @@ with ui.guard("the trend"):
     })
     compare_ui.chart_block(chart, "trend_chart", table, f"{ind.short_name} in {name} by year", exports.chart_rows(series, ind),
                            f"trend-{indicator_id}-{area}", numeric=("Value", "Benchmark", "People counted"))
+    compare_ui.published_only_note(series)
     st.caption(ui.source_line(figs, indicator_id, period) + f" Caveats: {ind.caveats}")

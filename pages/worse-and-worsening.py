@@ -5,14 +5,14 @@ that is getting worse, for every indicator with a polarity."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import benchmarks, compare_ui, exports, ui
+from dashboard import benchmarks, compare_ui, exports, narrative, ui
 
 ui.page_setup("Worse and getting worse")
 
 with ui.guard("the list of areas worse and getting worse"):
     figs = ui.figures()
     st.title("Worse and getting worse")
-    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 3, 2])
+    c1, c2, c3, c4, c5 = st.columns([2, 2, 3, 2, 2])
     area = ui.choose_area(figs, container=c1)
     period = ui.choose_period(figs, container=c2)
     group = compare_ui.choose_group(figs, area, container=c3)
@@ -31,7 +31,7 @@ with ui.guard("the list of areas worse and getting worse"):
     else:
         table = pd.DataFrame({
             "Area": found["area_name"],
-            "Indicator": found["domain_name"] + ": " + found["indicator"],
+            "Indicator": [narrative.indicator_label(d, i) for d, i in zip(found["domain_name"], found["indicator"])],
             "Value": [figs.catalogue[i].format_value(v) for i, v in zip(found["indicator_id"], found["value"])],
             f"{level:g}% interval": [f"{figs.catalogue[i].format_value(lo)} to {figs.catalogue[i].format_value(hi)}"
                                      for i, lo, hi in zip(found["indicator_id"], found["lower"], found["upper"])],

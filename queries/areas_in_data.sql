@@ -8,6 +8,7 @@ with codes as (
     union select area_code from breakdowns
     union select area_code from coproduction_activities
     union select area_code from i_statement_checkins
+    union select area_code from cld_events
     union select geography_code as area_code from ascof_figures where geography_level = 'council'
 ),
 

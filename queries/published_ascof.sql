@@ -1,6 +1,7 @@
 -- published_ascof: published ASCOF figures the dashboard uses, one row per concept,
 -- geography and year, for the whole population (disaggregation 'Total').
--- geography_level is 'area' for councils, 'region' or 'england'.
+-- geography_level is 'area' for councils, 'region' or 'england'. Outcome-only rows are kept:
+-- numerator, denominator, base and margin_of_error are null where the file has none.
 
 with published as (
     select *
@@ -19,6 +20,7 @@ final as (
         numerator,
         denominator,
         base,
+        margin_of_error,
         batch_id
     from published
 )

@@ -32,6 +32,9 @@ def register(subparsers) -> None:
     parser.add_argument("--sheet", default=None, help="Excel sheet to read (default: the first)")
     parser.add_argument("--period", default=None,
                         help="year of a published ASCOF file, e.g. 2020-21 (default: from the file name)")
+    parser.add_argument("--submitted", default=None, metavar="DATE",
+                        help="Client Level Data without an ImportDate column: when the file was sent to NHS England "
+                             "(2024-04-20, or 2024-04-20T10:15)")
     parser.add_argument("--check", action="store_true", help="check the files only; import nothing")
     parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
     parser.set_defaults(func=run)
@@ -60,7 +63,16 @@ def run(args) -> int:
         store = Store(ensure_database(path))
         try:
             say(f"Checking {len(sources)} file{'s' if len(sources) != 1 else ''}…")
-            plan = importers.prepare(args.dataset, sources, store=store, sheet=args.sheet, period=args.period)
+            submitted = None
+            if args.submitted:
+                from dashboard.importers.cld import parse_stamp
+
+                submitted = parse_stamp(args.submitted.replace("T", " "))
+                if submitted is None:
+                    say(f"--submitted {args.submitted}: not a date we can read (2024-04-20, or 2024-04-20T10:15).")
+                    return 2
+            plan = importers.prepare(args.dataset, sources, store=store, sheet=args.sheet, period=args.period,
+                                     submitted=submitted)
             for note in plan.notes:
                 say("Note: " + note)
             say("Checked: " + plan.summary())
@@ -72,6 +84,8 @@ def run(args) -> int:
                 print("The files are fine; nothing was imported (--check).")
                 return 0
             ids = batches.write(store, plan, who=who(), replace=args.replace, progress=say)
+            if args.dataset == "cld":
+                _print_ascof_3d(store, {a for f in plan.files for a in f.areas})
         finally:
             store.close()
     except importers.ImportRefused as refused:
@@ -83,3 +97,19 @@ def run(args) -> int:
     print(f"Imported {plan.row_count:,} rows from {len(ids)} file{'s' if len(ids) != 1 else ''} as batch"
           f"{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} into {path}.")
     return 0
+
+
+def _print_ascof_3d(store, areas: set[str]) -> None:
+    """After a CLD import: ASCOF 3D for the councils imported, as NHS England's code works it out
+    (raw figures for the analyst who imported them: check them against NHS England's)."""
+    from dashboard import cld
+
+    frame = cld.ascof_3d(store)
+    frame = frame[frame["area_code"].isin(areas)]
+    if frame.empty:
+        print("ASCOF 3D: no financial year has a complete submission (to 31 March, received by 1 May) yet.")
+        return
+    print("ASCOF 3D from your CLD submission, NHS method (people in long-term community support):")
+    for r in frame.itertuples():
+        print(f"  {r.area_code} {r.period} {r.disaggregation:<12} 3D1A {r.sds_outcome}% ({r.sds_numerator} of "
+              f"{r.denominator})  3D2A {r.dp_outcome}% ({r.dp_numerator} of {r.denominator})")

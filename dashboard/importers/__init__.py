@@ -21,6 +21,7 @@ import pandas as pd
 from dashboard.importers import (
     ascof,
     breakdowns,
+    cld,
     coproduction,
     dp_experience,
     i_statements,
@@ -35,13 +36,15 @@ from dashboard.importers.validation import Dataset
 #: dataset name -> its columns and checks (ASCOF has its own reader: see ``importers.ascof``)
 DATASETS: dict[str, Dataset] = {d.name: d for d in [
     survey.DATASET, support.DATASET, dp_experience.DATASET, breakdowns.DATASET, coproduction.DATASET,
-    i_statements.DATASET,
+    i_statements.DATASET, cld.DATASET,
 ]}
 NAMES = ["ascof", *DATASETS]
 TITLES = {"ascof": ascof.TITLE, **{n: d.title for n, d in DATASETS.items()}}
 TABLES = {"ascof": ascof.TABLE, **{n: d.table for n, d in DATASETS.items()}}
 PERSON_LEVEL = {n for n, d in DATASETS.items() if d.person_level}
-KEY_COLUMNS = {"ascof": ("geography_code", "period")}  # others: area_code, period
+# others: area_code, period. CLD submissions stack (NHS England keeps each one): a file overlaps
+# only the same council's same submission
+KEY_COLUMNS = {"ascof": ("geography_code", "period"), "cld": ("area_code", "submission")}
 
 
 def key_columns(dataset: str) -> tuple[str, str]:
@@ -98,15 +101,19 @@ def _stored_columns(dataset: str) -> list[str]:
     if dataset == "ascof":
         return ["geography_level", "geography_code", "period", "measure_code", "measure_group", "concept",
                 "disaggregation", "outcome", "numerator", "denominator", "base", "margin_of_error"]
+    if dataset == "cld":
+        return cld.STORED
     return [f.name for f in DATASETS[dataset].stored_fields]
 
 
 def prepare(dataset: str, sources: list[Source], *, store=None, sheet: str | None = None,
-            period: str | None = None, key: str | None = None, today: date | None = None) -> Plan:
+            period: str | None = None, key: str | None = None, today: date | None = None,
+            submitted=None) -> Plan:
     """Read and check every file; raise ``ImportRefused`` listing every problem, or return the plan.
 
     ``period`` is the year of a published ASCOF file when its name does not say; ``key`` the
-    pseudonym key (default: the configured one); with ``store``, files already imported and
+    pseudonym key (default: the configured one); ``submitted`` the date a CLD file without an
+    ImportDate column was sent to NHS England; with ``store``, files already imported and
     council-periods already loaded are found (nothing is written)."""
     if dataset not in TABLES:
         raise refuse(dataset, "is not a dataset we import", "one of: " + ", ".join(NAMES))
@@ -131,6 +138,8 @@ def prepare(dataset: str, sources: list[Source], *, store=None, sheet: str | Non
             continue
         if dataset == "ascof":
             rows = ascof.check(table, problems, period=period, today=today)
+        elif dataset == "cld":
+            rows = cld.check(table, problems, today=today, submitted=submitted)
         else:
             rows = DATASETS[dataset].check(table, problems, today=today)
         if rows is not None:
@@ -145,7 +154,9 @@ def prepare(dataset: str, sources: list[Source], *, store=None, sheet: str | Non
     plans = []
     for source, fmt, rows in checked:
         if dataset in PERSON_LEVEL:
-            rows = rows.assign(person_key=pseudonym.pseudonymise(rows["person_key"], key))
+            for f in DATASETS[dataset].fields:
+                if f.kind == "person_id":
+                    rows = rows.assign(**{f.name: pseudonym.pseudonymise(rows[f.name], key)})
         stored = rows[_stored_columns(dataset)].reset_index(drop=True)
         area_col, period_col = key_columns(dataset)
         plans.append(FilePlan(

@@ -8,7 +8,7 @@ import io
 
 import pandas as pd
 
-from dashboard.importers import ascof
+from dashboard.importers import ascof, cld
 from dashboard.importers.validation import Field
 
 
@@ -17,6 +17,8 @@ def _fields(dataset: str) -> list[Field]:
 
     if dataset == "ascof":
         return ascof.template_fields()
+    if dataset == "cld":
+        return cld.template_fields()
     return DATASETS[dataset].fields
 
 

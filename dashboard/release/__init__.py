@@ -51,9 +51,12 @@ def compute(store, catalogue=None, raw_out: list | None = None) -> tuple[pd.Data
         frame = store.query(f"group_median_{indicator_id}", area_codes=codes, period=period)
         return frame.iloc[0] if len(frame) else None
 
+    from dashboard import cld
+
+    cld_figures = cld.ascof_3d(store)
     frames = []
     for indicator in catalogue.indicators:
-        raw = compute_indicator(store, indicator, published)
+        raw = compute_indicator(store, indicator, published, cld_figures)
         frames.append(cells.indicator_cells(indicator, raw, groups, group_median))
     raw = pd.concat(frames, ignore_index=True)
     if raw_out is not None:
@@ -137,10 +140,13 @@ def exact_figures(store, area: str, period: str, catalogue=None) -> pd.DataFrame
     from dashboard.indicators import compute_indicator
 
     catalogue = catalogue or load_catalogue()
+    from dashboard import cld
+
     published = store.query("published_ascof")
+    cld_figures = cld.ascof_3d(store)
     rows = []
     for indicator in catalogue.indicators:
-        raw = compute_indicator(store, indicator, published)
+        raw = compute_indicator(store, indicator, published, cld_figures)
         raw = raw[(raw["geography_level"] == "area") & (raw["geography_code"] == area) & (raw["period"] == period)]
         for r in raw.itertuples():
             rows.append({"Indicator": indicator.short_name, "Count": r.count, "Out of": r.base,

@@ -121,6 +121,9 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     for kind in ("proportion", "rate", "median"):
         sel = np.flatnonzero((kinds == kind).to_numpy())
         mask = rules.primary(frame.loc[sel, "count"], frame.loc[sel, "base"], kind)
+        # a published ASCOF value without counts (outcome only, or with a margin of error) is
+        # shown as NHS England published it: it has no base to test, and reveals nothing new
+        mask &= ~((frame.loc[sel, "source"] == PUBLISHED) & frame.loc[sel, "base"].isna()).to_numpy()
         hidden[sel[mask]] = True
         if kind == "median":  # fewer than 5 records is the small-numbers rule; 5-9 the median rule
             small = frame.loc[sel, "base"].astype(float).to_numpy() < rules.SMALL_BELOW

@@ -30,3 +30,8 @@ def all_text(at: AppTest) -> str:
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text"):
         parts.extend(str(getattr(el, "value", "")) for el in at.get(kind))
     return "\n".join(parts)
+
+
+def markdown_with_testid(at: AppTest, testid: str) -> str:
+    """The markdown element carrying ``data-testid='<testid>'`` (a table drawn as HTML)."""
+    return next(m.value for m in at.markdown if f"data-testid='{testid}'" in m.value)

@@ -15,7 +15,7 @@ def test_overview_shows_a_tile_per_domain_with_words(app_env):
     for domain in ["Choice", "Control", "Direct-payment flexibility", "Collaboration", "Co-production", "Lived experience"]:
         assert f"<h3>{domain}</h3>" in text
     assert "80.0%" in text  # control, 32 of 40
-    assert "≈ About the same as all areas in the data" in text
+    assert "≈ About the same as the average of all areas in the data" in text
     assert "↑ Trend over the last 5 years: increasing and getting better" in text
     assert "In 2024-25, 80 out of 100 people in Leeds said they had control over their daily life" in text
     assert "Not shown: fewer than 5 people" in text  # co-production: 4 of 8
@@ -47,7 +47,7 @@ def test_compare_ranks_areas_with_whiskers_and_a_table(app_env):
     rows = table.split("<tr>")[2:]  # after the header row
     assert [r.split("<td>")[1].split("</td>")[0] for r in rows] == ["Kirklees", "Leeds", "Reading", "Isles of Scilly"]
     assert "Not shown: fewer than 5 people" in rows[-1]
-    assert "Kirklees: 50.0%, better than all areas in the data" in all_text(at)
+    assert "Kirklees: 50.0%, better than the average of all areas in the data" in all_text(at)
     assert at.query_params["indicator"] == ["direct_payments"] or at.query_params["indicator"] == "direct_payments"
 
 

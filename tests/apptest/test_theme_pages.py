@@ -24,6 +24,9 @@ def check_charts(at, minimum: int) -> None:
     for chart in charts:
         spec = json.loads(chart.proto.spec)
         assert spec["data"], "every chart draws something"
+        # no empty charts (issue 12): at least one trace has a point; an empty one is its sentence
+        assert any(any(v is not None for v in (t.get("x") or t.get("z") or t.get("values") or []))
+                   for t in spec["data"]), chart.proto.alt
         # its sentence is its text alternative and its caption
         assert len(chart.proto.alt) > 40 and chart.proto.alt in captions
     assert len(at.get("download_button")) >= len(charts)
@@ -60,7 +63,7 @@ def test_collaboration_page_for_a_viewer_has_no_notes(app_env):
     text = all_text(at)
     assert at.title[0].value == "Collaboration breakdowns"
     assert findings_html(at).count("<li") == 3
-    check_charts(at, 10)
+    check_charts(at, 8)  # 4 charts with nothing to draw are their sentences (issue 12)
     assert "Heat map of breakdowns per 1,000 people supported in 2024-25" in text
     assert "Called out: transition to adult services" in [h.value for h in at.subheader]
     assert "Called out: hospital or ATU discharge" in [h.value for h in at.subheader]
@@ -93,7 +96,7 @@ def test_coproduction_page(app_env):
     text = all_text(at)
     assert at.title[0].value == "Co-production"
     assert findings_html(at).count("<li") == 3
-    check_charts(at, 10)
+    check_charts(at, 9)  # 3 charts with nothing to draw are their sentences (issue 12)
     assert "self-advocates 20, family carers 10, professionals 40 of 70 places" in text
     assert "People paid or reimbursed for their time in 2024-25: 18." in text
     for heading in ["Activities by level of involvement", "Which decisions self-advocates and families took part in",

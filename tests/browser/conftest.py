@@ -33,7 +33,8 @@ def _free_port() -> int:
 class Server:
     """A Streamlit server on a free loopback port, on its own copy of a database."""
 
-    def __init__(self, db: Path, extra_env: dict | None = None, secrets: str | None = None):
+    def __init__(self, db: Path, extra_env: dict | None = None, secrets: str | None = None,
+                 python: str = sys.executable):
         self.port = _free_port()
         extra_args = []
         if secrets is not None:
@@ -44,7 +45,7 @@ class Server:
         env = {**os.environ, "DASHBOARD_DB": str(db), **(extra_env or {})}
         self.log = artifacts_dir("logs") / f"streamlit-{self.port}.log"
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+            [python, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
              "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
              *extra_args],
             cwd=ROOT, env=env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,

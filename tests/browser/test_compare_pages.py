@@ -90,28 +90,27 @@ def test_map_and_opening_a_profile(page, server):
     assert "Copyright (c) 2017- Open Innovations" in body
     screenshot(page, "map_control_2024-25")
     assert axe_violations(page) == []
-    # choosing a hex offers that area's profile (the first trace is a comparison category with data)
+    # choosing a hex opens that area's profile (the first trace is a comparison category with data)
     hexes = page.locator(".js-plotly-plot .scatterlayer .trace").first.locator(".point")
     hexes.first.scroll_into_view_if_needed()
     box = hexes.first.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_timeout(800)
-    page.wait_for_selector(READY)
-    links = [t for t in page.locator("a").all_inner_texts() if "Open the profile of" in t]
-    assert len(links) == 2, links
-    page.get_by_role("link", name="Open the profile of Leeds").first.click()
     page.wait_for_url("**/profile**")
     page.wait_for_selector(READY)
     page.wait_for_timeout(500)
-    assert f"area={LEEDS}" in page.url
-    assert f"Spine chart of {N_INDICATORS} indicators for Leeds" in chart_label(page)
+    page.wait_for_selector(READY)
+    assert "area=" in page.url
+    assert f"Spine chart of {N_INDICATORS} indicators for" in chart_label(page)
 
 
 def test_by_group_charts(page, server):
     open_app(page, server.url, f"by-group?indicator=control&period=2024-25&area={LEEDS}")
-    page.locator("[data-testid='stPlotlyChart']").nth(2).wait_for()  # age band, support reason, delivery
-    labels = [chart_label(page, i) for i in range(3)]
-    assert any("by mechanism of delivery in Leeds" in lab for lab in labels)
+    # age band and support reason: every group has fewer than 5 people in the fixture, so those
+    # charts would be empty: their sentences stand instead (issue 12); delivery is drawn
+    page.locator("[data-testid='stPlotlyChart']").first.wait_for()
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 1
+    assert "by mechanism of delivery in Leeds" in chart_label(page, 0)
+    assert "No group has a figure for control over daily life by age band in Leeds" in page.inner_text("body")
     assert "Everyone: 80.0%" in page.inner_text("body")
     screenshot(page, "by_group_control_leeds")
     assert axe_violations(page) == []

@@ -30,7 +30,7 @@ def test_overview_renders_tiles_and_narrative(page, server):
     control = page.locator("[data-testid='domain-tile'][data-domain='control']")
     assert "80.0%" in control.inner_text()
     # 32 of 40 (95% interval 65.2% to 89.5%) against all areas 67 of 93 (72.0%): similar, in words
-    assert "≈ About the same as all areas in the data" in control.inner_text()
+    assert "≈ About the same as the average of all areas in the data" in control.inner_text()
     assert "Trend over the last 5 years: increasing and getting better" in control.inner_text()
     assert "80 out of 100 people in Leeds said they had control over their daily life" in page.inner_text("body")
     screenshot(page, "overview_leeds_2024-25")
@@ -44,7 +44,7 @@ def test_compare_renders_chart_with_text_alternative(page, server):
     assert page.locator(".js-plotly-plot .bars path").count() >= 3
     alt = page.locator("[data-testid='stPlotlyChart'] [aria-label], [data-testid='stPlotlyChart'][aria-label]").first
     label = alt.get_attribute("aria-label")
-    assert label and "Kirklees: 50.0%, better than all areas in the data" in label
+    assert label and "Kirklees: 50.0%, better than the average of all areas in the data" in label
     body = page.inner_text("body")
     assert "50.0%" in body and "Not shown: fewer than 5 people" in body
     screenshot(page, "compare_direct_payments_kirklees")

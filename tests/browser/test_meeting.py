@@ -51,6 +51,9 @@ def test_every_slide_type_at_1920_by_1080(room, server, meeting, easy):
         wait_for_slide(room, slide.key)
         room.wait_for_timeout(400)
         screenshot(room, f"meeting_{kind}_{'easy' if easy else 'standard'}_1920x1080")
+        # the whole slide, source line included, is on the projector's screen
+        footer = room.locator(".gl-slide-footer").first.bounding_box()
+        assert footer["y"] + footer["height"] <= 1080, f"{kind}: the source line ends at {footer['y'] + footer['height']:.0f} px"
         # readable from the back of a room: body 32 px or more, titles and figures 60 px or more
         body = room.locator(".gl-slide p:not(.gl-slide-footer)")
         sizes = body.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
@@ -164,3 +167,18 @@ def test_an_editors_action_reaches_the_next_pack(browser, board_server):
     )
     assert "Bus passes take months" in text
     assert "Travel team to issue bus passes within two weeks" in text
+
+
+def test_every_standard_slide_fits_the_projector(room, server, meeting):
+    """Presentation mode at 1920x1080: no slide (every indicator slide too) runs past the screen."""
+    over = {}
+    for index, slide in enumerate(meeting.slides):
+        open_app(room, server.url, f"meeting?area={LEEDS}&period={PERIOD}&slide={index + 1}&present=1&easy=0")
+        wait_for_slide(room, slide.key)
+        room.wait_for_timeout(200)
+        footer = room.locator(".gl-slide-footer").first.bounding_box()
+        bottom = footer["y"] + footer["height"]
+        page_height = room.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        if bottom > 1080 or page_height > 1080:
+            over[f"{index + 1} {slide.key}"] = (round(bottom), page_height)
+    assert not over, f"slides past the 1080 px screen (source line bottom, page height): {over}"

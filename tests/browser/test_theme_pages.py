@@ -130,7 +130,7 @@ def test_collaboration_notes_for_a_signed_in_editor(page, editor_server):
 
 def test_coproduction_page(page, server):
     open_app(page, server.url, f"coproduction?area={LEEDS}&period=2024-25")
-    assert charts(page, 10).count() >= 10
+    assert charts(page, 9).count() >= 9  # 3 charts with nothing to draw are their sentences (issue 12)
     assert page.locator("[data-testid='findings'] li").count() == 3
     labels = alt_texts(page)
     assert any("self-advocates 20, family carers 10, professionals 40 of 70 places" in label for label in labels)

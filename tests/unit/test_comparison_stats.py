@@ -99,15 +99,7 @@ def test_exact_binomial_funnel_limits_against_independent_computation(n, target)
         assert upper[0] == pytest.approx(_brute_force_quantile(pmf, 1 - p) / n, abs=1e-9)
 
 
-def test_rate_funnel_limits_against_independent_poisson_computation():
-    rate, den = 0.12, 250.0  # 12 per 100 over 250 people: 30 expected events
-    mean = rate * den
-    pmf = np.array([math.exp(-mean + k * math.log(mean) - math.lgamma(k + 1)) for k in range(200)])
-    for level in (95, 99.8):
-        p = (1 - level / 100) / 2
-        lower, upper = stats.funnel_limits_rate(rate, [den], level)
-        assert lower[0] == pytest.approx(_brute_force_quantile(pmf, p) / den, abs=1e-9)
-        assert upper[0] == pytest.approx(_brute_force_quantile(pmf, 1 - p) / den, abs=1e-9)
+# rate funnels follow the PHE method since issue 12: tests/unit/test_rate_funnels.py
 
 
 def test_funnel_limits_narrow_as_n_grows_and_the_998_limits_are_wider():

@@ -25,15 +25,40 @@ def test_direct_payments_findings_for_leeds(store, figures):
     # clawback letters: Leeds 6 per 10 holders = 60.0 per 100; all areas 8 per 37 = 21.6 per 100;
     # Leeds' interval (6 events: 22.0 to 130.6 per 100) lies above it: worse
     assert gap.text == ("Largest gap to the benchmark: clawback letters per 100 in Leeds was 60.0 per 100 in 2024-25, "
-                        "worse than all areas in the data (21.6 per 100).")
+                        "worse than the average of all areas in the data (21.6 per 100).")
     assert gap.indicator_id == "clawbacks_per_100" and gap.figure == "60.0 per 100"
     # control without a direct payment: 16 of 30 in 2023-24 (26 with control less 10 holders), 22 of 30 now
     assert change.text.startswith("Biggest change since 2023-24: control: commissioned support in Leeds went up "
                                   "from 53.3% to 73.3%, getting better.")
     assert "may be chance" in change.text
     # direct payments: Kirklees 30 of 60, Leeds 20 of 100, in Yorkshire and The Humber
-    assert best.text == ("Best among areas in Yorkshire and The Humber for direct payments in 2024-25: Kirklees, 50.0%. "
-                         "Leeds: 20.0%.")
+    assert best.text == ("Best among areas in Yorkshire and The Humber for direct payments in 2024-25: Kirklees, 50.0%, "
+                         "better than the average of all areas in the data. Leeds: 20.0%.")
+
+
+def test_best_is_only_said_of_an_area_clearly_better_than_the_benchmark(store, figures):
+    """The top value alone is not "best": a small area's 0.0 with a wide interval is too few to
+    tell. Every "best" names an area whose interval lies wholly on the better side."""
+    named = 0
+    for area in [LEEDS, KIRKLEES, READING, SCILLY]:
+        for theme in THEMES:
+            for group in ["all", "region"]:
+                c = ctx(store, figures, area, PERIOD, group)
+                for indicator_id in theme.indicators:
+                    if figures.catalogue[indicator_id].polarity == "none":
+                        continue
+                    table = figures.areas_for(indicator_id, PERIOD)
+                    table = table[table["geography_code"].isin(c.group_codes) & ~table["suppressed"].astype(bool)
+                                  & table["value"].notna()]
+                    best = themes.best_area(c, indicator_id)
+                    better = table[table["comparison"] == stats.BETTER]
+                    if better.empty:
+                        assert best is None, (area, indicator_id, best["area_name"])
+                        continue
+                    named += 1
+                    assert best["comparison"] == stats.BETTER
+                    assert best["geography_code"] in set(better["geography_code"])
+    assert named >= 3
 
 
 def test_gap_finding_is_the_largest_significant_relative_gap(store, figures):
@@ -107,8 +132,10 @@ def test_change_finding_after_more_breakdowns(db_copy):
     assert change.text == ("Biggest change since 2023-24: breakdowns per 1,000 in Leeds went up from 60.0 per 1,000 "
                            "to 160.0 per 1,000, getting worse. The two years' 95% intervals overlap, so the change may be chance.")
     best = findings.best_finding(ctx(store, figs, group="region"), themes.COLLABORATION)
-    assert best.text.startswith("Best among areas in Yorkshire and The Humber for breakdowns per 1,000 in 2024-25: "
-                                "Kirklees, 83.3 per 1,000.")  # 5 of 60
+    # Kirklees has the lowest rate (5 of 60: 83.3 per 1,000) but its interval (27.1 to 194.4)
+    # does not show it better than the benchmark: it is not called best
+    assert "Kirklees, 83.3" not in best.text
+    assert best.text.startswith("Highest among areas in Yorkshire and The Humber for escalated in 2024-25")
     store.close()
 
 

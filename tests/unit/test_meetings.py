@@ -59,14 +59,18 @@ def test_since_last_meeting_uses_the_period_that_meeting_used(writable):
     assert change.verdict == meetings.BETTER and change.significant
     assert "up from 50.0% to 80.0%" in change.words
     assert "the last meeting (14 June 2023, which used 2022-23 data)" in change.words
-    assert "test of two proportions" in change.words and "getting better" in change.words
+    assert "getting better" in change.words and "unlikely to be chance" in change.words
+    # a room hears plain words; the test and its p value stay in the speaker notes (full figures)
+    assert "test of two proportions" not in change.words and "p =" not in change.words
+    assert "test of two proportions" in change.detail and "getting better" in change.detail
     assert change.label.startswith("✔")
 
 
 def test_not_significant_is_said_so(store, figures):
     change = meetings.changes(store, figures, LEEDS, "2024-25")["choice"]  # 22/40 -> 24/40
     assert change.verdict == meetings.NO_CHANGE and not change.significant
-    assert "not a significant change" in change.words and "could be chance" in change.words
+    assert "could be chance" in change.words and "p =" not in change.words and "test" not in change.words
+    assert "not a significant change" in change.detail and "test of two proportions, p = " in change.detail
 
 
 def test_same_data_as_last_meeting(writable):
