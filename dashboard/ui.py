@@ -177,7 +177,9 @@ def _figures(path: str, version: str) -> Figures:
 
 def figures() -> Figures:
     path = str(config.database_path())
-    return _figures(path, _store(path).data_version())
+    from dashboard import release
+
+    return _figures(path, release.version(_store(path)))
 
 
 def clear_caches() -> None:

@@ -64,15 +64,27 @@ def compute(store, catalogue=None, raw_out: list | None = None) -> tuple[pd.Data
     return cells.protect_cells(raw, catalogue, members), members
 
 
+def version(store) -> str:
+    """The data version the cells belong to: the imports, and the saved comparison groups (a
+    saved group is a new aggregate of councils)."""
+    try:
+        row = store.sql("select count(*) as n, coalesce(max(saved_at)::varchar, '') as at,"
+                        " (select count(*) from comparison_group_members) as members from comparison_groups").iloc[0]
+        groups = f"{row['n']}:{row['members']}:{row['at']}"
+    except Exception:  # a database without the comparison-group tables
+        groups = ""
+    return f"{store.data_version()}|{groups}"
+
+
 def materialise(store) -> int:
     """The writer's step: store the published cells for the current data version."""
     published, members = compute(store)
-    version = store.data_version()
-    frame = published.assign(data_version=version)
+    current = version(store)
+    frame = published.assign(data_version=current)
     member_rows = pd.DataFrame([(k, c) for k, codes in members.items() for c in codes], columns=["group_key", "area_code"])
     from dashboard.release import bygroup as split_cells
 
-    split_frame = split_cells.compute(store, published).assign(data_version=version)
+    split_frame = split_cells.compute(store, published).assign(data_version=current)
     cur = store.cursor()
     try:
         cur.execute("begin transaction")
@@ -94,7 +106,7 @@ def _table_current(store, table: str) -> bool:
         found = store.sql(f"select distinct data_version from {table}")  # fixed name, no user input
     except Exception:
         return False
-    return list(found["data_version"]) == [store.data_version()]
+    return list(found["data_version"]) == [version(store)]
 
 
 def load(store) -> pd.DataFrame:
