@@ -131,6 +131,7 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
             finally:
                 con.close()
             store = Store(partial)
+            store.served_path = path  # the records store (saved groups) sits beside the served file
             try:
                 snapshot.after_write(store)
             finally:

@@ -1,9 +1,10 @@
-"""Figures: every catalogue indicator per geography and period, with intervals and suppression.
+"""Figures: every catalogue indicator per geography and period, with intervals.
 
-``build_figures(store)`` runs each indicator's named query (SQL aggregates over the database;
-no dataset table is pulled into pandas), adds published ASCOF values where an area has no local
-figure, computes the 95% and 99.8% intervals, applies the small-numbers rule and compares each
-area with the England benchmark. Everything a page shows comes from the returned ``Figures``.
+``compute_indicator`` runs an indicator's named query (SQL aggregates over the database; no
+dataset table is pulled into pandas), adds published ASCOF values where an area has no local
+figure and computes the 95% and 99.8% intervals: the raw figures, input to the release layer
+(``dashboard.release``), never shown as they are. ``build_figures(store)`` returns the
+published cells of the release layer as ``Figures``: everything a page shows comes from them.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import cld, privacy, stats
-from dashboard.catalogue import Catalogue, Indicator, load
+from dashboard import cld, stats
+from dashboard.catalogue import Catalogue, Indicator
 from dashboard.reference import ENGLAND_CODE
 from dashboard.store import Store
 
@@ -32,8 +33,6 @@ FIGURE_COLUMNS = [
     "value", "lower_95", "upper_95", "lower_998", "upper_998",
     "suppressed", "suppression_reason",
 ]
-
-TOTAL_COLUMNS = ["indicator_id", "geography_code", "period", "source", "count", "base", "numerator", "denominator"]
 
 
 def _intervals(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
@@ -171,14 +170,10 @@ def per_figures(func):
 class Figures:
     """Suppressed figures for every indicator, with helpers the pages share."""
 
-    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue, areas: pd.DataFrame,
-                 totals: pd.DataFrame | None = None):
-        self.frame = frame
+    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue, areas: pd.DataFrame):
+        self.frame = frame  # published cells (dashboard.release): rounded, suppressed
         self.catalogue = catalogue
         self.areas = areas
-        #: unsuppressed area numerators and denominators, ONLY for adding areas up into a
-        #: comparison group's benchmark (``dashboard.benchmarks``); never shown as they are
-        self.totals = totals if totals is not None else pd.DataFrame(columns=TOTAL_COLUMNS)
         # ready per indicator, and per indicator and year once asked for: figures never change
         # for a data version (a new import builds a new Figures), so a page reads, never recomputes
         self._by_indicator = {key: group for key, group in frame.groupby("indicator_id", sort=False)}
@@ -243,6 +238,15 @@ class Figures:
             return Benchmark(float(every["value"].iloc[0]), "All areas in the data", LOCAL)
         return None
 
+    def aggregate(self, indicator_id: str, period: str, codes) -> pd.Series | None:
+        """The published aggregate of a set of councils (region, group, all areas), or None
+        where the release layer does not publish it (fewer than 3 councils, small numbers)."""
+        from dashboard.release.cells import group_key
+
+        frame = self.indicator(indicator_id)
+        rows = frame[(frame["group_key"] == group_key(codes)) & (frame["period"] == period)] if "group_key" in frame else frame.iloc[0:0]
+        return rows.iloc[0] if len(rows) else None
+
     def areas_for(self, indicator_id: str, period: str) -> pd.DataFrame:
         """One row per area for an indicator and period, with names and England comparison
         (worked out once per indicator and period; each caller gets its own copy)."""
@@ -285,14 +289,7 @@ class Figures:
 
 
 def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:
-    catalogue = catalogue or load()
-    published = store.query("published_ascof")
-    cld_figures = cld.ascof_3d(store)
-    frames, totals = [], []
-    for indicator in catalogue.indicators:
-        raw = compute_indicator(store, indicator, published, cld_figures)
-        totals.append(raw.loc[raw["geography_level"] == "area", TOTAL_COLUMNS])
-        frames.append(privacy.suppress(raw, indicator.kind))
-    frame = pd.concat(frames, ignore_index=True)
-    areas = store.query("areas_in_data")
-    return Figures(frame, catalogue, areas, pd.concat(totals, ignore_index=True))
+    """The published figures (``dashboard.release``): the only figures a page may show."""
+    from dashboard import release
+
+    return release.figures(store, catalogue)

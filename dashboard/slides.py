@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import access, actions, easyread, meetings, narrative, privacy, self_assessment, stats
+from dashboard import access, actions, easyread, meetings, narrative, release, self_assessment, stats
 from dashboard.catalogue import Indicator
 from dashboard.charts import Chart
 from dashboard.indicators import Figures
@@ -300,7 +300,7 @@ def _notes(figs: Figures, ind: Indicator, area_code: str, period: str, row, benc
                 out.append(f"People counted: {row['base']:,.0f}.")
         out.append(f"Source: {row['source']}.")
     elif row is not None and bool(row["suppressed"]):
-        out.append(f"{privacy.SUPPRESSED_TEXT}: small numbers are never shown.")
+        out.append(f"{release.SUPPRESSED_TEXT}: small numbers are never shown.")
     else:
         out.append("No figure for this period.")
     if bench is not None:
@@ -335,7 +335,7 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
         headline = "Not shown" if suppressed else "No figure"
         caption = narrative.figure_sentence(ind, area_name, period, None, suppressed)
         if suppressed:
-            lines.append(f"{privacy.SUPPRESSED_TEXT}. Small numbers are never shown, to keep people private.")
+            lines.append(f"{release.SUPPRESSED_TEXT}. Small numbers are never shown, to keep people private.")
     lines.append(f"Benchmark: {bench.label}, {ind.format_value(bench.value)}." if bench else "Benchmark: none for this period.")
     lines.append(f"{trend.arrow} {narrative.trend_sentence(trend, years)}")
     lines.append(change.words)
@@ -365,20 +365,18 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
 
 
 def group_figures(store: Store, figs: Figures, area_code: str, period: str) -> pd.DataFrame:
-    """Survey indicators by group for one area and period, suppressed (primary and secondary,
-    so a hidden group cannot be worked out from the area's total), with 95% intervals and the
-    comparison with the whole area."""
-    raw = store.query("meeting_group_figures", area_code=area_code, period=period)
-    if raw.empty:
-        return raw.assign(value=[], lower_95=[], upper_95=[], suppressed=[], comparison=[])
-    share = (raw["numerator"] / raw["denominator"]).where(raw["denominator"] > 0)
-    raw["value"] = share * 100
-    bounds = [stats.wilson_interval(p * n, n) for p, n in zip(share, raw["base"].astype(float))]
-    raw["lower_95"] = [b[0] * 100 for b in bounds]
-    raw["upper_95"] = [b[1] * 100 for b in bounds]
-    raw["lower_998"], raw["upper_998"] = np.nan, np.nan
-    frame = privacy.suppress(raw, "proportion")
-    frame = privacy.secondary_suppress(frame, ["indicator_id", "dimension"])
+    """Survey indicators by group for one area and period: the release layer's published splits
+    (``dashboard.release``), with the comparison with the whole area at 95%."""
+    from dashboard import release
+
+    frames = []
+    for ind_id in GROUP_INDICATORS:
+        rows = release.splits(store, ind_id, [area_code], period)
+        frames.append(rows[rows["dimension"] != "everyone"].assign(indicator_id=ind_id))
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if frame.empty:
+        return pd.DataFrame(columns=["indicator_id", "dimension", "group_name", "count", "base", "value",
+                                     "lower_95", "upper_95", "suppressed", "comparison"])
     comparisons = []
     for _, r in frame.iterrows():
         whole = figs.figure(r["indicator_id"], area_code, period)
@@ -433,7 +431,7 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
         easy = ["We have no answers for this year."]
     notes = "\n".join(
         f"{r['indicator_id']}, {r['dimension']}: {r['group_name']}: "
-        + (privacy.SUPPRESSED_TEXT if bool(r["suppressed"]) else
+        + (release.SUPPRESSED_TEXT if bool(r["suppressed"]) else
            f"{r['value']:.1f}% (95% interval {r['lower_95']:.1f}% to {r['upper_95']:.1f}%), {r['count']:.0f} of {r['base']:.0f} people")
         for _, r in frame.iterrows()
     )

@@ -8,13 +8,9 @@ import re
 
 import streamlit as st
 
-from dashboard import access, auth, charts, config, exports, findings, themes, ui
+from dashboard import access, auth, charts, compare_ui, config, exports, findings, themes, ui
 from dashboard.findings import Finding
 from dashboard.indicators import Figures
-
-
-def choose_group(container=None) -> str:
-    return ui.url_choice("group", "Compare with", list(themes.GROUPS), "all", themes.GROUPS.get, container=container)
 
 
 def filters(figs: Figures, period_indicator: str) -> themes.Context:
@@ -22,7 +18,7 @@ def filters(figs: Figures, period_indicator: str) -> themes.Context:
     c1, c2, c3 = st.columns(3)
     area = ui.choose_area(figs, container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=period_indicator)
-    group = choose_group(container=c3)
+    group = compare_ui.choose_group(figs, area, container=c3, label="Compare with")  # the comparison pages' groups
     ui.show_url_notices()
     return themes.Context(ui.store(), figs, area, period, group)
 
@@ -158,10 +154,13 @@ def recorded_actions(ctx: themes.Context) -> None:
 
 
 @st.cache_resource(max_entries=24, show_spinner="Working out the figures for this page…")
-def _page(theme_key: str, db_path: str, version: str, area: str, period: str, group: str):
+def _page(theme_key: str, db_path: str, version: str, area: str, period: str, group_key: str, group_label: str,
+          group_codes: tuple[str, ...]):
     """Findings, key figures and every section of a theme page, built once per data version and
     choice (charts, tables and CSVs hold no editor-only data, so every session may share them)."""
-    ctx = themes.Context(ui.store(), ui.figures(), area, period, group)
+    from dashboard.groups import Group
+
+    ctx = themes.Context(ui.store(), ui.figures(), area, period, Group(group_key, group_label, tuple(group_codes)))
     theme = themes.THEMES[theme_key]
     return findings.for_page(ctx, theme), themes.key_figures_panel(ctx, theme), themes.SECTIONS[theme_key](ctx)
 
@@ -169,8 +168,9 @@ def _page(theme_key: str, db_path: str, version: str, area: str, period: str, gr
 def render(theme_key: str, ctx: themes.Context, after: dict | None = None) -> None:
     """The page body: findings, key figures, then each section; ``after`` maps a section key to
     a function drawn just after it (for parts that must not be cached, such as recorded actions)."""
+    group = ctx.comparison_group
     found, key_panel, sections = _page(theme_key, str(config.database_path()), ctx.store.data_version(),
-                                       ctx.area, ctx.period, ctx.group)
+                                       ctx.area, ctx.period, group.key, group.label, tuple(group.codes))
     show_findings(found)
     key_figures(key_panel, ctx)
     for sec in sections:

@@ -193,7 +193,9 @@ def _figures(path: str, version: str, _store: Store) -> Figures:
 
 def figures() -> Figures:
     current = store()
-    return _figures(str(current.path), current.data_version(), current)
+    from dashboard import release
+
+    return _figures(str(current.path), release.version(current), current)
 
 
 def clear_caches() -> None:

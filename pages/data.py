@@ -4,7 +4,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, auth, privacy, ui
+from dashboard import access, auth, release, ui
 from dashboard import importers
 from dashboard.records import audit
 from dashboard.data import snapshot
@@ -33,7 +33,7 @@ def loaded_table(store) -> pd.DataFrame:
             rows.append({
                 "Dataset": importers.TITLES[name],
                 "Periods": period_range(r["periods"]),
-                "Rows": privacy.SUPPRESSED_TEXT if 0 < count < 5 else f"{count:,}",
+                "Rows": release.SUPPRESSED_TEXT if release.rules.is_small(count) else f"{count:,}",
                 "Last import": f"{r['last_import']:%d/%m/%Y}",
             })
         else:
@@ -240,6 +240,28 @@ def audit_section(user) -> None:
                        mime="text/csv", key="data_audit_csv", on_click="ignore", icon=":material/download:")
 
 
+def exact_section(store, user) -> None:
+    """Editors only: an area's exact figures, unrounded and unsuppressed, marked not for publication."""
+    st.header("Exact figures (not for publication)")
+    st.warning("These are the exact figures, before rounding and small-number suppression. They are for "
+               "checking your own data only: NOT FOR PUBLICATION. Do not copy them into papers or slides; "
+               "use the published figures on the other pages.", icon=":material/lock:")
+    figs = ui.figures()
+    names = {code: name for code, name in zip(figs.areas["area_code"], figs.areas["area_name"])
+             if not access.not_allowed(user, [code])}  # an editor's own councils; all for administrators
+    if not names:
+        st.caption("You edit no council's data yet, so there are no exact figures to show.")
+        return
+    c1, c2 = st.columns(2)
+    area = c1.selectbox("Area", list(names), format_func=names.get, key="data_exact_area")
+    periods = list(reversed(figs.periods()))
+    period = c2.selectbox("Year", periods, key="data_exact_period") if periods else None
+    if area and period and st.toggle("Show the exact figures", key="data_exact_show"):
+        frame = release.exact_figures(store, area, period)
+        ui.html_table(frame, f"{names[area]}, {period}: exact figures, NOT FOR PUBLICATION", key="exact-figures",
+                      numeric=("Count", "Out of", "Value"))
+
+
 with ui.guard("the data page"):
     st.title("Data")
     store = ui.store()
@@ -259,5 +281,6 @@ with ui.guard("the data page"):
         import_section(store, user)
         templates_section()
         history_section(store, user)
+        exact_section(store, user)
         if user.is_admin:
             audit_section(user)

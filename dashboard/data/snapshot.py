@@ -76,6 +76,10 @@ def after_write(store: Store) -> None:
     snapshot stays as it was. Add derived-table rebuilds here (e.g. the release layer's
     materialised cells), each one call.
     """
+    from dashboard import release
+
+    if not release.is_current(store):  # an import or undo has already materialised its cells
+        release.materialise(store)
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import release
 from dashboard.importers import TABLES, TITLES, Plan, key_columns
 from dashboard.importers.problems import Problems, refuse, ImportRefused
 
@@ -146,12 +147,13 @@ def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> 
                 say(f"Wrote {f.file} as batch {batch_id}.")
                 ids.append(batch_id)
             cur.execute("commit")
-            return ids
         except BaseException:
             cur.execute("rollback")
             raise
     finally:
         cur.close()
+    release.materialise(store)  # the writer's step: published cells for the new data version
+    return ids
 
 
 def _replace(cur, plan: Plan, table: str, replaced_by: int) -> int:
@@ -211,6 +213,7 @@ def undo(store, batch_id: int, who: str) -> dict:
             raise
     finally:
         cur.close()
+    release.materialise(store)  # the writer's step: published cells for the new data version
     return {"batch_id": batch_id, "dataset": dataset, "file": file_name, "removed": int(removed),
             "restored": int(restored)}
 
