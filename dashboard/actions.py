@@ -21,8 +21,10 @@ Stable API (other modules build on it; keep these signatures):
   never colour alone), ``status_label(status)``.
 
 Bad input raises ``ActionError`` (a ``ValueError``) with a plain message naming the field, and
-changes nothing. Every value reaches the database as a bound parameter through the named queries
-``action_record``, ``action_update`` and ``actions_list``.
+changes nothing. Actions live in the records store (``dashboard.records``: SQLite beside the
+database, or PostgreSQL), which several app processes write at once; ``store`` is the analytic
+snapshot, used to check and name areas. Every value reaches the database as a bound parameter
+(SQLAlchemy Core).
 
 Actions are public text written by editors: they must not name a person who draws on care
 (the Actions page says so beside the form).
@@ -33,8 +35,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import sqlalchemy as sa
 
 from dashboard import catalogue
+from dashboard.records import db as records
+from dashboard.records.board import board_actions
 from dashboard.store import Store
 
 OPEN, IN_PROGRESS, COMPLETED = "open", "in progress", "completed"
@@ -124,6 +129,16 @@ def _area(store: Store, value) -> str:
     return area_code
 
 
+def _as_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def area_names(store: Store) -> dict[str, str]:
+    """Council code -> name, from the snapshot (board records hold codes only)."""
+    frame = store.query("area_names")
+    return dict(zip(frame["area_code"], frame["area_name"]))
+
+
 # ------------------------------------------------------------------ writing
 
 
@@ -149,8 +164,12 @@ def record_action(
         status=_status(status),
         recorded_by=_text(recorded_by, "Recorded by", limit=MAX_SHORT),
     )
-    result = store.query("action_record", **params)
-    return int(result["action_id"].iloc[0])
+    now = dt.datetime.now()
+    values = {**params, "due_date": _as_date(params["due_date"]), "recorded_at": now,
+              "completed_at": now if params["status"] == COMPLETED else None}
+    with records.writing(records.engine_for(store)) as conn:
+        result = conn.execute(sa.insert(board_actions).values(**values).returning(board_actions.c.action_id))
+        return int(result.scalar_one())
 
 
 def update_action(
@@ -179,9 +198,22 @@ def update_action(
         status=_status(status, required=False),
         updated_by=_text(updated_by, "Updated by", limit=MAX_SHORT),
     )
-    result = store.query("action_update", **params)
-    if result.empty:
-        raise ActionError(f"There is no action number {action_id}.")
+    table = board_actions
+    with records.writing(records.engine_for(store)) as conn:
+        row = conn.execute(sa.select(table.c.status, table.c.completed_at)
+                           .where(table.c.action_id == params["action_id"])).first()
+        if row is None:
+            raise ActionError(f"There is no action number {action_id}.")
+        now = dt.datetime.now()
+        changes = {k: params[k] for k in ("indicator_id", "raised", "action", "owner", "status") if params[k] is not None}
+        if params["clear_due_date"]:
+            changes["due_date"] = None
+        elif params["due_date"] is not None:
+            changes["due_date"] = _as_date(params["due_date"])
+        status = params["status"] or row.status
+        changes["completed_at"] = (row.completed_at or now) if status == COMPLETED else None
+        changes.update(updated_by=params["updated_by"], updated_at=now)
+        conn.execute(sa.update(table).where(table.c.action_id == params["action_id"]).values(**changes))
 
 
 # ------------------------------------------------------------------ reading
@@ -190,11 +222,16 @@ def update_action(
 def list_actions(store: Store, area_code: str | None = None, status: str | None = None) -> pd.DataFrame:
     """Actions (all areas, or one), open first; ``ACTION_COLUMNS``. ``overdue`` is true for an
     action not completed whose due date has passed."""
-    frame = store.query(
-        "actions_list",
-        area_code=str(area_code).strip().upper() if area_code else None,
-        status=_status(status) if status else None,
-    )
+    table = board_actions
+    query = sa.select(*(table.c[c] for c in ACTION_COLUMNS if c not in ("area_name", "overdue")))
+    if area_code:
+        query = query.where(table.c.area_code == str(area_code).strip().upper())
+    if status:
+        query = query.where(table.c.status == _status(status))
+    order = sa.case((table.c.status == OPEN, 0), (table.c.status == IN_PROGRESS, 1), else_=2)
+    query = query.order_by(order, table.c.due_date.is_(None), table.c.due_date, table.c.action_id)
+    frame = records.read_frame(store, query)
+    frame.insert(2, "area_name", frame["area_code"].map(area_names(store)).fillna(frame["area_code"]))
     frame["due_date"] = [d.date() if isinstance(d, dt.datetime) else d for d in pd.to_datetime(frame["due_date"])]
     frame["due_date"] = frame["due_date"].astype(object).where(frame["due_date"].notna(), None)
     for col in ["indicator_id", "updated_by", "completed_at", "updated_at"]:

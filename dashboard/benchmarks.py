@@ -6,7 +6,8 @@
   rows: numerators and denominators summed; medians over the region's values).
 - Group: the chosen comparison group's aggregate: proportions and rates add up the group's
   numerators and denominators; medians run a parameterised query over the group's areas.
-Benchmark rows never show their counts (as elsewhere), so a hidden area cannot be worked out.
+Every benchmark is a published cell of the release layer (``dashboard.release``): an aggregate
+of councils only where at least 3 contribute, never with its counts.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard import narrative, stats
-from dashboard.config import SUPPRESSION_THRESHOLD
 from dashboard.groups import Group
-from dashboard.indicators import LOCAL, PUBLISHED, Benchmark, Figures
+from dashboard.release import bygroup as split_cells
+from dashboard.indicators import LOCAL, PUBLISHED, Benchmark, Figures, per_figures
 from dashboard.store import Store
 
 ENGLAND, REGION, GROUP = "england", "region", "group"
@@ -55,34 +56,17 @@ def region_benchmark(figs: Figures, indicator_id: str, period: str, area: str) -
 
 
 def group_benchmark(figs: Figures, store: Store | None, indicator_id: str, period: str, group: Group) -> Benchmark | None:
-    """The group's aggregate; None when the group has fewer than 5 people counted."""
-    indicator = figs.catalogue[indicator_id]
-    label = f"The group average of {group.words}"
-    codes = list(group.codes)
-    if not codes:
+    """The group's aggregate as the release layer publishes it; None where it is not published
+    (fewer than 3 councils contribute, or small numbers)."""
+    if not group.codes:
         return None
-    if indicator.kind == "median":
-        if store is None:
-            return None
-        row = store.query(f"group_median_{indicator_id}", area_codes=codes, period=period).iloc[0]
-        if not row["base"] or row["base"] < SUPPRESSION_THRESHOLD or row["value"] != row["value"]:
-            return None
-        return Benchmark(float(row["value"]), label, LOCAL)
-    totals = figs.totals
-    rows = totals[(totals["indicator_id"] == indicator_id) & (totals["period"] == period)
-                  & totals["geography_code"].isin(codes)]
-    base = rows["base"].astype(float).sum()
-    count = rows["count"].astype(float).sum()
-    den = rows["denominator"].astype(float).sum()
-    if rows.empty or base < SUPPRESSION_THRESHOLD or not den > 0:
+    row = figs.aggregate(indicator_id, period, group.codes)
+    if row is None or row["value"] != row["value"]:
         return None
-    if indicator.kind == "proportion" and (0 < count < SUPPRESSION_THRESHOLD or 0 < base - count < SUPPRESSION_THRESHOLD):
-        return None
-    value = rows["numerator"].astype(float).sum() / den * (100 if indicator.kind == "proportion" else indicator.multiplier)
-    source = PUBLISHED if set(rows["source"]) == {PUBLISHED} else LOCAL
-    return Benchmark(float(value), label, source)
+    return Benchmark(float(row["value"]), f"The group average of {group.words}", row["source"])
 
 
+@per_figures
 def benchmark(figs: Figures, store: Store | None, indicator_id: str, period: str, choice: Choice,
               area: str | None = None) -> Benchmark | None:
     """The chosen benchmark for one indicator and year (region: the region of ``area``)."""
@@ -134,6 +118,7 @@ def trend_to(figs: Figures, indicator_id: str, code: str, period: str, last: int
     return _trend(figs.catalogue[indicator_id], rows)
 
 
+@per_figures
 def compared(figs: Figures, store: Store | None, indicator_id: str, period: str, choice: Choice,
              codes: list[str] | tuple[str, ...] | None = None, with_trend: bool = True) -> pd.DataFrame:
     """One row per area (in ``codes`` if given) with the chosen benchmark, the comparison at 95%
@@ -181,6 +166,7 @@ def compared(figs: Figures, store: Store | None, indicator_id: str, period: str,
 # ------------------------------------------------------------------ area profile (spine chart)
 
 
+@per_figures
 def profile(figs: Figures, store: Store | None, area: str, period: str, choice: Choice,
             group_codes: list[str] | tuple[str, ...], level: float = 95) -> pd.DataFrame:
     """One row per indicator for an area: local count and value, the benchmark, the lowest and
@@ -224,6 +210,7 @@ def profile(figs: Figures, store: Store | None, area: str, period: str, choice: 
     return pd.DataFrame(rows)
 
 
+@per_figures
 def worse_and_worsening(figs: Figures, store: Store | None, period: str, choice: Choice,
                         codes: list[str] | tuple[str, ...], level: float = 95) -> pd.DataFrame:
     """Areas significantly worse than their benchmark AND with a trend getting worse, for every
@@ -271,39 +258,13 @@ def spine_position(value: float, bench: float, lowest: float, highest: float, po
 
 # ------------------------------------------------------------------ splits by group (by-group page)
 
-SPLIT_MEASURES = {
-    "control": "by_group_survey", "choice": "by_group_survey", "information": "by_group_survey",
-    "social_contact": "by_group_survey", "satisfaction": "by_group_survey",
-    "direct_payments": "by_group_support", "self_directed_support": "by_group_support",
-}
+SPLIT_MEASURES = split_cells.SPLIT_MEASURES
 DIMENSIONS = ["age band", "primary support reason", "mechanism of delivery"]
 
 
 def splits(store: Store, indicator_id: str, codes: list[str] | tuple[str, ...], period: str) -> pd.DataFrame:
-    """An indicator for a set of areas split by age band, primary support reason and mechanism
-    of delivery, with Wilson 95% and 99.8% intervals; small numbers suppressed, and a second
-    group suppressed where one alone would be revealed by the total ('Everyone')."""
-    from dashboard import privacy
+    """An indicator for one area or a set of areas split by age band, primary support reason
+    and mechanism of delivery: the release layer's published cells."""
+    from dashboard import release
 
-    query = SPLIT_MEASURES[indicator_id]
-    raw = store.query(query, area_codes=list(codes), period=period)
-    raw = raw[raw["measure"] == indicator_id].copy()
-    columns = ["dimension", "group_name", "count", "base", "numerator", "denominator", "value",
-               "lower_95", "upper_95", "lower_998", "upper_998", "suppressed", "suppression_reason"]
-    if raw.empty:
-        return pd.DataFrame(columns=columns)
-    first = raw[raw["dimension"] == raw["dimension"].iloc[0]]
-    total = pd.DataFrame([{"dimension": "everyone", "group_name": "Everyone", "count": first["count"].sum(),
-                           "base": first["base"].sum(), "numerator": first["numerator"].sum(),
-                           "denominator": first["denominator"].sum()}])
-    frame = pd.concat([total, raw.drop(columns=["measure"])], ignore_index=True)
-    share = frame["numerator"].astype(float) / frame["denominator"].astype(float)
-    frame["value"] = share * 100
-    for level, suffix in ((95, "95"), (99.8, "998")):
-        bounds = [stats.wilson_interval(p * n, n, level) for p, n in zip(share, frame["base"].astype(float))]
-        frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
-        frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
-    frame = privacy.suppress(frame, "proportion")
-    parts = privacy.secondary_suppress(frame[frame["dimension"] != "everyone"], ["dimension"])
-    frame = pd.concat([frame[frame["dimension"] == "everyone"], parts], ignore_index=True)
-    return frame[columns]
+    return release.splits(store, indicator_id, codes, period)

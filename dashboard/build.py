@@ -1,13 +1,14 @@
 """Build the dashboard database from ``sample_data/`` (first start, or ``init --force``).
 
-The build writes a new file beside the target and moves it into place only when complete,
-so a failed or interrupted build never leaves a half-built database behind.
+The build writes a new file beside the target and moves it into place only when complete
+(holding the writer lock, like an import: ``dashboard.data.snapshot``), so a failed or
+interrupted build never leaves a half-built database behind, and a running dashboard moves to
+the new file at its next rerun.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -111,32 +112,53 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
     if path.exists() and not force:
         raise FileExistsError(f"{path} already exists: use --force to rebuild it from sample_data/.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".building")
-    for leftover in (partial, partial.with_name(partial.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    con = connect(partial)
-    try:
-        migrate(con)
-        con.execute("begin transaction")
-        load_reference(con)
-        counts = load_sample(con, Path(source_dir))
-        con.execute("commit")
-        con.execute("checkpoint")
-    finally:
-        con.close()
-    wal = path.with_name(path.name + ".wal")
-    wal.unlink(missing_ok=True)
-    os.replace(partial, path)
+    from dashboard.data import snapshot
+
+    with snapshot.writer_lock(path, what="init"):
+        if path.exists() and not force:  # built by another process while this one waited
+            raise FileExistsError(f"{path} already exists: use --force to rebuild it from sample_data/.")
+        partial = path.with_name(path.name + ".building")
+        for leftover in (partial, partial.with_name(partial.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        try:
+            con = connect(partial)
+            try:
+                migrate(con)
+                con.execute("begin transaction")
+                load_reference(con)
+                counts = load_sample(con, Path(source_dir))
+                con.execute("commit")
+            finally:
+                con.close()
+            store = Store(partial)
+            store.served_path = path  # the records store (saved groups) sits beside the served file
+            try:
+                snapshot.after_write(store)
+            finally:
+                store.close()
+            snapshot.checkpoint(partial)
+            path.with_name(path.name + ".wal").unlink(missing_ok=True)
+            snapshot.publish(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
     return counts
 
 
 def ensure_database(path: Path | None = None) -> Path:
-    """Build the database on first start if it is missing; return its path."""
+    """Build the database on first start if it is missing, bring an older one to the latest
+    schema (as a new snapshot); return its path."""
+    from dashboard.data import snapshot
+
     path = Path(path or config.database_path())
     if not path.exists():
-        build_database(path)
+        try:
+            build_database(path)
+        except FileExistsError:  # another process built it first
+            pass
+    snapshot.upgrade(path)
     return path
 
 
 def open_store(path: Path | None = None) -> Store:
-    return Store(ensure_database(path))
+    """The current snapshot, read-only (writes go through ``dashboard.data.snapshot.write``)."""
+    return Store(ensure_database(path), read_only=True)

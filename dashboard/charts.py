@@ -323,18 +323,23 @@ def spine_chart(rows: pd.DataFrame, area_name: str, period: str, group_label: st
     labels = [r.indicator if r.indicator.startswith(r.domain_name) else f"{r.domain_name}: {r.indicator}"
               for r in rows.itertuples()]
     fig = go.Figure()
+    # every band as one list of shapes set once (adding shapes one by one re-validates the
+    # whole layout each time: seconds for a profile's fifty bands)
+    shapes = []
     for i, r in enumerate(rows.itertuples()):
         lo = spine_position(r.lowest, r.benchmark_value, r.lowest, r.highest, r.polarity)
         hi = spine_position(r.highest, r.benchmark_value, r.lowest, r.highest, r.polarity)
         q1 = spine_position(r.q25, r.benchmark_value, r.lowest, r.highest, r.polarity)
         q3 = spine_position(r.q75, r.benchmark_value, r.lowest, r.highest, r.polarity)
         if lo == lo and hi == hi:
-            fig.add_shape(type="rect", x0=min(lo, hi), x1=max(lo, hi), y0=i - 0.32, y1=i + 0.32,
-                          fillcolor="#dfe3e5", line=dict(width=0), layer="below")
+            shapes.append(dict(type="rect", x0=min(lo, hi), x1=max(lo, hi), y0=i - 0.32, y1=i + 0.32,
+                               fillcolor="#dfe3e5", line=dict(width=0), layer="below"))
         if q1 == q1 and q3 == q3:
-            fig.add_shape(type="rect", x0=min(q1, q3), x1=max(q1, q3), y0=i - 0.32, y1=i + 0.32,
-                          fillcolor="#9aa5ab", line=dict(width=0), layer="below")
-    fig.add_vline(x=0, line=dict(color=BENCHMARK, width=2))
+            shapes.append(dict(type="rect", x0=min(q1, q3), x1=max(q1, q3), y0=i - 0.32, y1=i + 0.32,
+                               fillcolor="#9aa5ab", line=dict(width=0), layer="below"))
+    shapes.append(dict(type="line", x0=0, x1=0, xref="x", y0=0, y1=1, yref="paper",
+                       line=dict(color=BENCHMARK, width=2)))  # the benchmark (what add_vline draws)
+    fig.update_layout(shapes=shapes)
     positions = [spine_position(r.value, r.benchmark_value, r.lowest, r.highest, r.polarity) for r in rows.itertuples()]
     symbols = COMPARISON_SYMBOLS
     for comparison, (word, symbol, colour) in narrative.COMPARISON_STYLE.items():

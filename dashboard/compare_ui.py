@@ -122,6 +122,10 @@ def group_editor(figs: Figures) -> None:
             except groups.GroupError as exc:
                 st.error(f"The group was not saved: {exc}")
             else:
+                from dashboard.records import audit
+
+                audit.record("save group", user=user, areas=members,
+                             detail=f"named group {group_id} “{' '.join(name.split())}”, {len(set(members))} areas")
                 st.session_state["_group_message"] = (
                     f"Saved the group “{' '.join(name.split())}” with {len(set(members))} areas. "
                     f"Anyone can now pick it under “Areas shown” (link: group=named-{group_id}).")
@@ -136,7 +140,10 @@ def group_editor(figs: Figures) -> None:
             with st.form("delete_group"):
                 chosen = st.selectbox("Group to delete", list(labels), format_func=lambda g: labels[g])
                 if st.form_submit_button("Delete the group"):
+                    from dashboard.records import audit
+
                     groups.delete_group(ui.store(), int(chosen))
+                    audit.record("delete group", user=auth.current_user(), detail=f"named group {chosen} “{labels[chosen]}”")
                     st.session_state["_group_message"] = f"Deleted the group “{labels[chosen]}”."
                     st.rerun()
 

@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from dashboard import narrative, privacy, stats
+from dashboard import narrative, release, stats
 from dashboard.catalogue import Indicator
 
 CSV_COLUMNS = [
@@ -56,11 +56,40 @@ def chart_rows(frame: pd.DataFrame, indicator: Indicator, period_col: str = "per
             "significance_998": _words(row.get("comparison_998")),
             "trend": row.get("trend"),
             "source": row.get("source"),
-            "note": (row.get("suppression_reason") or privacy.SUPPRESSED_TEXT) if suppressed else "",
+            "note": (row.get("suppression_reason") or release.SUPPRESSED_TEXT) if suppressed else "",
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 
 
+#: a cell starting with one of these is read as a formula by spreadsheet programs (CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A cell value safe to open in a spreadsheet: text starting with ``= + - @``, a tab or a
+    carriage return gets a leading apostrophe (OWASP's advice), so it is shown as text, never run
+    as a formula; carriage returns become line breaks. Numbers, dates and empty cells are left
+    alone."""
+    if isinstance(value, str):
+        if value.startswith(FORMULA_STARTS):
+            value = "'" + value
+        # a lone carriage return inside a cell is not quoted by the CSV writer (lines end in \n) and
+        # spreadsheet programs would start a new row there: make it a quoted line break
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def safe_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with every text cell and column name neutralised (see ``neutralise``)."""
+    out = rows.copy()
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise).astype(object)
+    return out
+
+
 def to_csv(rows: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark so spreadsheet programs read the symbols and dashes."""
-    return rows.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """The one way a CSV download is made: formula-safe (``safe_frame``), UTF-8 with a
+    byte-order mark so spreadsheet programs read the symbols and dashes."""
+    return safe_frame(rows).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

@@ -2,17 +2,21 @@
 
 Kinds (the ``group`` in a link): ``all`` (every area in the data), ``region`` (the chosen area's
 region), ``council_type`` (councils of the chosen area's type) and ``named-<id>``: a named group
-(for example a network's members) that an editor saved in the database and anyone can pick.
+(for example a network's members) that an editor saved in the records store and anyone can pick.
 The areas shown (``group``) and the group a benchmark is computed over (``benchmark=group`` with
 ``benchmark_group``) are chosen separately.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
+import sqlalchemy as sa
 
+from dashboard.records import db as records
+from dashboard.records.board import comparison_group_members, comparison_groups
 from dashboard.store import Store
 
 ALL, REGION, COUNCIL_TYPE = "all", "region", "council_type"
@@ -36,9 +40,17 @@ class Group:
         return self.label[0].lower() + self.label[1:] if self.key == ALL else self.label
 
 
+GROUP_COLUMNS = ["group_id", "group_name", "saved_by", "saved_at", "area_code"]
+
+
 def named_groups(store: Store) -> pd.DataFrame:
-    """Saved groups: group_id, group_name, saved_by, saved_at, area_code (one row per member)."""
-    return store.query("comparison_groups")
+    """Saved groups: group_id, group_name, saved_by, saved_at, area_code (one row per member),
+    in group name order. They live in the records store (``dashboard.records.board``)."""
+    g, m = comparison_groups, comparison_group_members
+    query = (sa.select(g.c.group_id, g.c.group_name, g.c.saved_by, g.c.saved_at, m.c.area_code)
+             .select_from(g.outerjoin(m, g.c.group_id == m.c.group_id))
+             .order_by(g.c.group_name, m.c.area_code))
+    return records.read_frame(store, query)
 
 
 def _area_row(areas: pd.DataFrame, area: str | None) -> pd.Series | None:
@@ -90,39 +102,22 @@ def save_group(store: Store, name: str, area_codes: list[str], saved_by: str) ->
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise GroupError(f"Unknown area code(s): {', '.join(unknown)}.")
-    cur = store.cursor()
-    try:
-        cur.execute("begin transaction")
-        existing = cur.execute("select group_id from comparison_groups where group_name = ?", [name]).fetchone()
-        if existing:
-            group_id = existing[0]
-            cur.execute("delete from comparison_group_members where group_id = ?", [group_id])
-            cur.execute("update comparison_groups set saved_by = ?, saved_at = current_timestamp where group_id = ?",
-                        [saved_by, group_id])
+    g, m = comparison_groups, comparison_group_members
+    with records.writing(records.engine_for(store)) as conn:
+        now = dt.datetime.now()
+        group_id = conn.execute(sa.select(g.c.group_id).where(g.c.group_name == name)).scalar()
+        if group_id is not None:
+            conn.execute(sa.delete(m).where(m.c.group_id == group_id))
+            conn.execute(sa.update(g).where(g.c.group_id == group_id).values(saved_by=saved_by, saved_at=now))
         else:
-            group_id = cur.execute("select coalesce(max(group_id), 0) + 1 from comparison_groups").fetchone()[0]
-            cur.execute("insert into comparison_groups (group_id, group_name, saved_by) values (?, ?, ?)",
-                        [group_id, name, saved_by])
-        cur.executemany("insert into comparison_group_members (group_id, area_code) values (?, ?)",
-                        [[group_id, c] for c in codes])
-        cur.execute("commit")
-    except Exception:
-        cur.execute("rollback")
-        raise
-    finally:
-        cur.close()
+            group_id = conn.execute(sa.insert(g).values(group_name=name, saved_by=saved_by, saved_at=now)
+                                    .returning(g.c.group_id)).scalar_one()
+        conn.execute(sa.insert(m), [{"group_id": group_id, "area_code": c} for c in codes])
     return int(group_id)
 
 
 def delete_group(store: Store, group_id: int) -> None:
-    cur = store.cursor()
-    try:
-        cur.execute("begin transaction")
-        cur.execute("delete from comparison_group_members where group_id = ?", [group_id])
-        cur.execute("delete from comparison_groups where group_id = ?", [group_id])
-        cur.execute("commit")
-    except Exception:
-        cur.execute("rollback")
-        raise
-    finally:
-        cur.close()
+    g, m = comparison_groups, comparison_group_members
+    with records.writing(records.engine_for(store)) as conn:
+        conn.execute(sa.delete(m).where(m.c.group_id == int(group_id)))
+        conn.execute(sa.delete(g).where(g.c.group_id == int(group_id)))

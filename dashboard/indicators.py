@@ -1,21 +1,25 @@
-"""Figures: every catalogue indicator per geography and period, with intervals and suppression.
+"""Figures: every catalogue indicator per geography and period, with intervals.
 
-``build_figures(store)`` runs each indicator's named query (SQL aggregates over the database;
-no dataset table is pulled into pandas), adds published ASCOF values where an area has no local
-figure, computes the 95% and 99.8% intervals, applies the small-numbers rule and compares each
-area with the England benchmark. Everything a page shows comes from the returned ``Figures``.
+``compute_indicator`` runs an indicator's named query (SQL aggregates over the database; no
+dataset table is pulled into pandas), adds published ASCOF values where an area has no local
+figure and computes the 95% and 99.8% intervals: the raw figures, input to the release layer
+(``dashboard.release``), never shown as they are. ``build_figures(store)`` returns the
+published cells of the release layer as ``Figures``: everything a page shows comes from them.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from dashboard import cld, privacy, stats
-from dashboard.catalogue import Catalogue, Indicator, load
+from dashboard import cld, stats
+from dashboard.catalogue import Catalogue, Indicator
 from dashboard.reference import ENGLAND_CODE
 from dashboard.store import Store
 
@@ -29,8 +33,6 @@ FIGURE_COLUMNS = [
     "value", "lower_95", "upper_95", "lower_998", "upper_998",
     "suppressed", "suppression_reason",
 ]
-
-TOTAL_COLUMNS = ["indicator_id", "geography_code", "period", "source", "count", "base", "numerator", "denominator"]
 
 
 def _intervals(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
@@ -144,26 +146,72 @@ class Benchmark:
     source: str
 
 
+_MISSING = object()
+
+
+def per_figures(func):
+    """Work ``func(figs, store, *args)`` out once per data version and arguments, and keep the
+    result with the figures (shared by every session, dropped with them at the next import).
+    Only for functions whose result depends on nothing but the figures, the same data version's
+    database and the arguments."""
+
+    @functools.wraps(func)
+    def wrapper(figs, store, *args, **kwargs):
+        key = (func.__module__, func.__qualname__, store is None, args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # lists of area codes
+            key = (func.__module__, func.__qualname__, store is None, repr(args), repr(sorted(kwargs.items())))
+        return figs.memo(key, lambda: func(figs, store, *args, **kwargs))
+
+    return wrapper
+
+
 class Figures:
     """Suppressed figures for every indicator, with helpers the pages share."""
 
-    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue, areas: pd.DataFrame,
-                 totals: pd.DataFrame | None = None):
-        self.frame = frame
+    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue, areas: pd.DataFrame):
+        self.frame = frame  # published cells (dashboard.release): rounded, suppressed
         self.catalogue = catalogue
         self.areas = areas
-        #: unsuppressed area numerators and denominators, ONLY for adding areas up into a
-        #: comparison group's benchmark (``dashboard.benchmarks``); never shown as they are
-        self.totals = totals if totals is not None else pd.DataFrame(columns=TOTAL_COLUMNS)
+        # ready per indicator, and per indicator and year once asked for: figures never change
+        # for a data version (a new import builds a new Figures), so a page reads, never recomputes
+        self._by_indicator = {key: group for key, group in frame.groupby("indicator_id", sort=False)}
+        self._areas_for: dict[tuple[str, str], pd.DataFrame] = {}
+        self._periods: dict[str | None, tuple[str, ...]] = {}
+        self._memo: OrderedDict = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    # -- results worked out from these figures, kept with them (see ``per_figures``)
+    MEMO_ENTRIES = 512
+
+    def memo(self, key, compute):
+        """``compute()`` once per key for these figures (one data version), the latest
+        ``MEMO_ENTRIES`` kept; a DataFrame comes back as its own (shallow, copy-on-write) copy."""
+        with self._memo_lock:
+            found = self._memo.get(key, _MISSING)
+            if found is not _MISSING:
+                self._memo.move_to_end(key)
+        if found is _MISSING:
+            found = compute()
+            with self._memo_lock:
+                self._memo[key] = found
+                while len(self._memo) > self.MEMO_ENTRIES:
+                    self._memo.popitem(last=False)
+        return found.copy(deep=False) if isinstance(found, pd.DataFrame) else found
 
     # -- lookups
     def indicator(self, indicator_id: str) -> pd.DataFrame:
-        return self.frame[self.frame["indicator_id"] == indicator_id]
+        found = self._by_indicator.get(indicator_id)
+        # a shallow copy: a caller that adds a column never changes the shared figures
+        return found.copy(deep=False) if found is not None else self.frame.iloc[0:0]
 
     def periods(self, indicator_id: str | None = None) -> list[str]:
-        frame = self.frame if indicator_id is None else self.indicator(indicator_id)
-        frame = frame[frame["geography_level"] == "area"]
-        return sorted(frame["period"].unique())
+        if indicator_id not in self._periods:
+            frame = self.frame if indicator_id is None else self.indicator(indicator_id)
+            frame = frame[frame["geography_level"] == "area"]
+            self._periods[indicator_id] = tuple(sorted(frame["period"].unique()))
+        return list(self._periods[indicator_id])
 
     def latest_period(self) -> str | None:
         periods = self.periods()
@@ -190,8 +238,24 @@ class Figures:
             return Benchmark(float(every["value"].iloc[0]), "All areas in the data", LOCAL)
         return None
 
+    def aggregate(self, indicator_id: str, period: str, codes) -> pd.Series | None:
+        """The published aggregate of a set of councils (region, group, all areas), or None
+        where the release layer does not publish it (fewer than 3 councils, small numbers)."""
+        from dashboard.release.cells import group_key
+
+        frame = self.indicator(indicator_id)
+        rows = frame[(frame["group_key"] == group_key(codes)) & (frame["period"] == period)] if "group_key" in frame else frame.iloc[0:0]
+        return rows.iloc[0] if len(rows) else None
+
     def areas_for(self, indicator_id: str, period: str) -> pd.DataFrame:
-        """One row per area for an indicator and period, with names and England comparison."""
+        """One row per area for an indicator and period, with names and England comparison
+        (worked out once per indicator and period; each caller gets its own copy)."""
+        key = (indicator_id, period)
+        if key not in self._areas_for:
+            self._areas_for[key] = self._areas_for_uncached(indicator_id, period)
+        return self._areas_for[key].copy()
+
+    def _areas_for_uncached(self, indicator_id: str, period: str) -> pd.DataFrame:
         frame = self.indicator(indicator_id)
         frame = frame[(frame["geography_level"] == "area") & (frame["period"] == period)]
         frame = frame.merge(self.areas, left_on="geography_code", right_on="area_code", how="left")
@@ -220,18 +284,12 @@ class Figures:
             if series.empty:
                 return stats.trend_test([], [], "median", self.catalogue[indicator_id].polarity)
             period = series["period"].max()
-        return trend_to(self, indicator_id, geography_code, period, last)
+        return self.memo(("trend", indicator_id, geography_code, period, last),
+                         lambda: trend_to(self, indicator_id, geography_code, period, last))
 
 
 def build_figures(store: Store, catalogue: Catalogue | None = None) -> Figures:
-    catalogue = catalogue or load()
-    published = store.query("published_ascof")
-    cld_figures = cld.ascof_3d(store)
-    frames, totals = [], []
-    for indicator in catalogue.indicators:
-        raw = compute_indicator(store, indicator, published, cld_figures)
-        totals.append(raw.loc[raw["geography_level"] == "area", TOTAL_COLUMNS])
-        frames.append(privacy.suppress(raw, indicator.kind))
-    frame = pd.concat(frames, ignore_index=True)
-    areas = store.query("areas_in_data")
-    return Figures(frame, catalogue, areas, pd.concat(totals, ignore_index=True))
+    """The published figures (``dashboard.release``): the only figures a page may show."""
+    from dashboard import release
+
+    return release.figures(store, catalogue)

@@ -28,9 +28,12 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
+import sqlalchemy as sa
 
 from dashboard.catalogue import Indicator
 from dashboard.indicators import Figures
+from dashboard.records import db as records
+from dashboard.records.board import board_meetings
 from dashboard.store import Store
 
 ALPHA = 0.05
@@ -82,19 +85,33 @@ def record_meeting(store: Store, area_code: str, meeting_date, data_period: str,
     existing = list_meetings(store, area_code)
     if (existing["meeting_date"] == when).any():
         raise MeetingError(f"A meeting on {when:%-d %B %Y} is already recorded for this area.")
-    result = store.query("meeting_record", area_code=area_code, meeting_date=when.isoformat(),
-                         data_period=period, note=note, recorded_by=who)
-    return int(result["meeting_id"].iloc[0])
+    table = board_meetings
+    try:
+        with records.writing(records.engine_for(store)) as conn:
+            result = conn.execute(sa.insert(table).values(
+                area_code=area_code, meeting_date=when, data_period=period, note=note, recorded_by=who,
+                recorded_at=dt.datetime.now()).returning(table.c.meeting_id))
+            return int(result.scalar_one())
+    except sa.exc.IntegrityError:  # recorded a moment ago in another window or process
+        raise MeetingError(f"A meeting on {when:%-d %B %Y} is already recorded for this area.") from None
 
 
 def delete_meeting(store: Store, meeting_id: int) -> None:
-    if store.query("meeting_delete", meeting_id=int(meeting_id)).empty:
+    table = board_meetings
+    with records.writing(records.engine_for(store)) as conn:
+        deleted = conn.execute(sa.delete(table).where(table.c.meeting_id == int(meeting_id))).rowcount
+    if not deleted:
         raise MeetingError(f"There is no meeting number {meeting_id}.")
+
+
+MEETING_COLUMNS = ["meeting_id", "area_code", "meeting_date", "data_period", "note", "recorded_by", "recorded_at"]
 
 
 def list_meetings(store: Store, area_code: str) -> pd.DataFrame:
     """An area's meetings, newest first; ``meeting_date`` as ``datetime.date``."""
-    frame = store.query("meetings_list", area_code=str(area_code).strip().upper())
+    table = board_meetings
+    frame = records.read_frame(store, records.area_rows(table, MEETING_COLUMNS, area_code,
+                                                        table.c.meeting_date.desc(), table.c.meeting_id.desc()))
     frame["meeting_date"] = [d.date() for d in pd.to_datetime(frame["meeting_date"])]
     frame["note"] = frame["note"].astype(object).where(frame["note"].notna(), None)
     return frame

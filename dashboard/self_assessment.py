@@ -8,12 +8,16 @@ checks ``auth.is_editor()``).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
+import sqlalchemy as sa
 
 from dashboard import narrative, stats
 from dashboard.indicators import Figures
+from dashboard.records import db as records
+from dashboard.records.board import self_assessments
 from dashboard.store import Store
 
 RED, AMBER, GREEN = "red", "amber", "green"
@@ -57,14 +61,25 @@ def record_assessment(store: Store, figs: Figures, area_code: str, domain_id: st
     who = " ".join(str(assessed_by or "").split())
     if not who:
         raise AssessmentError("Assessed by is missing.")
-    result = store.query("self_assessment_record", area_code=area_code, domain_id=domain_id, rating=rating,
-                         evidence=evidence, data_period=data_period or None, assessed_by=who)
-    return int(result["assessment_id"].iloc[0])
+    table = self_assessments
+    with records.writing(records.engine_for(store)) as conn:
+        result = conn.execute(sa.insert(table).values(
+            area_code=area_code, domain_id=domain_id, rating=rating, evidence=evidence,
+            data_period=data_period or None, assessed_by=who, assessed_at=dt.datetime.now(),
+        ).returning(table.c.assessment_id))
+        return int(result.scalar_one())
+
+
+ASSESSMENT_COLUMNS = ["assessment_id", "area_code", "domain_id", "rating", "evidence", "data_period",
+                      "assessed_by", "assessed_at"]
 
 
 def list_assessments(store: Store, area_code: str) -> pd.DataFrame:
     """Every rating for the area, newest first; ``is_latest`` marks the current one per domain."""
-    frame = store.query("self_assessments_list", area_code=str(area_code).strip().upper())
+    table = self_assessments
+    frame = records.read_frame(store, records.area_rows(table, ASSESSMENT_COLUMNS, area_code,
+                                                        table.c.assessed_at.desc(), table.c.assessment_id.desc()))
+    frame["is_latest"] = ~frame["domain_id"].duplicated()  # newest first: the first per domain is current
     frame["data_period"] = frame["data_period"].astype(object).where(frame["data_period"].notna(), None)
     return frame
 

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import actions, easyread, meetings, narrative, privacy, self_assessment, stats
+from dashboard import access, actions, easyread, meetings, narrative, release, self_assessment, stats
 from dashboard.catalogue import Indicator
 from dashboard.charts import Chart
 from dashboard.indicators import Figures
@@ -302,7 +302,7 @@ def _notes(figs: Figures, ind: Indicator, area_code: str, period: str, row, benc
                 out.append(f"People counted: {row['base']:,.0f}.")
         out.append(f"Source: {row['source']}.")
     elif row is not None and bool(row["suppressed"]):
-        out.append(f"{privacy.SUPPRESSED_TEXT}: small numbers are never shown.")
+        out.append(f"{release.SUPPRESSED_TEXT}: small numbers are never shown.")
     else:
         out.append("No figure for this period.")
     if bench is not None:
@@ -337,7 +337,7 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
         headline = "Not shown" if suppressed else "No figure"
         caption = narrative.figure_sentence(ind, area_name, period, None, suppressed)
         if suppressed:
-            lines.append(f"{privacy.SUPPRESSED_TEXT}. Small numbers are never shown, to keep people private.")
+            lines.append(f"{release.SUPPRESSED_TEXT}. Small numbers are never shown, to keep people private.")
     lines.append(f"Benchmark: {bench.label}, {ind.format_value(bench.value)}." if bench else "Benchmark: none for this period.")
     lines.append(f"{trend.arrow} {narrative.trend_sentence(trend, years)}")
     lines.append(change.words)
@@ -367,20 +367,18 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
 
 
 def group_figures(store: Store, figs: Figures, area_code: str, period: str) -> pd.DataFrame:
-    """Survey indicators by group for one area and period, suppressed (primary and secondary,
-    so a hidden group cannot be worked out from the area's total), with 95% intervals and the
-    comparison with the whole area."""
-    raw = store.query("meeting_group_figures", area_code=area_code, period=period)
-    if raw.empty:
-        return raw.assign(value=[], lower_95=[], upper_95=[], suppressed=[], comparison=[])
-    share = (raw["numerator"] / raw["denominator"]).where(raw["denominator"] > 0)
-    raw["value"] = share * 100
-    bounds = [stats.wilson_interval(p * n, n) for p, n in zip(share, raw["base"].astype(float))]
-    raw["lower_95"] = [b[0] * 100 for b in bounds]
-    raw["upper_95"] = [b[1] * 100 for b in bounds]
-    raw["lower_998"], raw["upper_998"] = np.nan, np.nan
-    frame = privacy.suppress(raw, "proportion")
-    frame = privacy.secondary_suppress(frame, ["indicator_id", "dimension"])
+    """Survey indicators by group for one area and period: the release layer's published splits
+    (``dashboard.release``), with the comparison with the whole area at 95%."""
+    from dashboard import release
+
+    frames = []
+    for ind_id in GROUP_INDICATORS:
+        rows = release.splits(store, ind_id, [area_code], period)
+        frames.append(rows[rows["dimension"] != "everyone"].assign(indicator_id=ind_id))
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if frame.empty:
+        return pd.DataFrame(columns=["indicator_id", "dimension", "group_name", "count", "base", "value",
+                                     "lower_95", "upper_95", "suppressed", "comparison"])
     comparisons = []
     for _, r in frame.iterrows():
         whole = figs.figure(r["indicator_id"], area_code, period)
@@ -435,7 +433,7 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
         easy = ["We have no answers for this year."]
     notes = "\n".join(
         f"{r['indicator_id']}, {r['dimension']}: {r['group_name']}: "
-        + (privacy.SUPPRESSED_TEXT if bool(r["suppressed"]) else
+        + (release.SUPPRESSED_TEXT if bool(r["suppressed"]) else
            f"{r['value']:.1f}% (95% interval {r['lower_95']:.1f}% to {r['upper_95']:.1f}%), {r['count']:.0f} of {r['base']:.0f} people")
         for _, r in frame.iterrows()
     )
@@ -459,7 +457,11 @@ def _short_date(value) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-def action_slides(store: Store, figs: Figures, area_code: str, period: str, base: meetings.Baseline) -> list[Slide]:
+def action_slides(store: Store, figs: Figures, area_code: str, period: str, base: meetings.Baseline,
+                  user: access.User | None = None) -> list[Slide]:
+    """Open, then completed actions; owners and who recorded them only for an editor of the area
+    (``access.sees_staff_details``)."""
+    staff = access.sees_staff_details(user, area_code)
     area_name = figs.area_name(area_code)
     frame = actions.list_actions(store, area_code)
     cat = figs.catalogue
@@ -499,6 +501,7 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
                 easy_lines.append(("We will: " if key == "open" else "We did: ") + r["action"])
             if empty:
                 easy_lines = ["There are no actions still to do."] if key == "open" else ["No actions are finished yet."]
+            table = access.staff_view(table, user, area_code)
             slides.append(Slide(
                 kind=ACTIONS, key=f"actions:{key}:{number}", title=title,
                 subtitle=f"{area_name} · what self-advocates and families raised, and what the board agreed",
@@ -506,7 +509,8 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
                 table=None if empty else table, table_caption=f"{label}, {area_name}",
                 notes="\n".join(
                     f"#{r['action_id']} [{r['status']}] You said: {r['raised']} | Action: {r['action']} | "
-                    f"Owner: {r['owner']} | Due: {_short_date(r['due_date'])} | Recorded by {r['recorded_by']}"
+                    + (f"Owner: {r['owner']} | " if staff else "") + f"Due: {_short_date(r['due_date'])}"
+                    + (f" | Recorded by {r['recorded_by']}" if staff else "")
                     for _, r in chunk.iterrows()) or "No actions.",
                 footer=f"Source: board action log kept in the Good Lives dashboard. {area_name}, at {dt.date.today():%d %B %Y}.",
                 easy=EasySlide(title="You said, we did" if key == "completed" else "You said, we will",
@@ -517,7 +521,10 @@ def action_slides(store: Store, figs: Figures, area_code: str, period: str, base
     return slides
 
 
-def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: dict) -> Slide:
+def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: dict,
+                          user: access.User | None = None) -> Slide:
+    """The board's ratings beside the data; who rated, only for an editor of the area."""
+    staff = access.sees_staff_details(user, area_code)
     area_name = figs.area_name(area_code)
     rows, easy = [], []
     for domain in figs.catalogue.domains:
@@ -533,14 +540,15 @@ def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: d
         board = self_assessment.RATING_STYLE[rating["rating"]][3] if rating is not None else "The board has not said yet."
         easy.append(f"{domain.easy_read_name}: {board} {view.easy_words}")
     notes = "\n".join(
-        f"{r['Domain']}: {r[RATING_COLUMN]}. Evidence: {r['Evidence']}. {r['Who, when']}. Data: {r['What the data says']}"
-        for r in rows)
+        f"{r['Domain']}: {r[RATING_COLUMN]}. Evidence: {r['Evidence']}. " + (f"{r['Who, when']}. " if staff else "")
+        + f"Data: {r['What the data says']}" for r in rows)
     return Slide(
         kind=SELF_ASSESSMENT, key="self_assessment", title="Self-assessment beside the data",
         subtitle=f"The board's red / amber / green rating for each domain, next to the numbers · {area_name}, {period}",
         lines=["Ratings: ✔ green (going well), ◐ amber (getting there), ✖ red (not good enough yet). "
                "Data: each indicator compared with its benchmark using 95% intervals."],
-        table=pd.DataFrame(rows), table_caption=f"Self-assessment and data, {area_name}, {period}",
+        table=access.staff_view(pd.DataFrame(rows), user, area_code),
+        table_caption=f"Self-assessment and data, {area_name}, {period}",
         notes=notes, footer=footer_for(figs, None, period, area_name),
         easy=EasySlide(title="What the board thinks", lines=easy, picture="coproduced_activities",
                        picture_label="Picture: the partnership board"),
@@ -551,8 +559,11 @@ def self_assessment_slide(figs: Figures, area_code: str, period: str, ratings: d
 
 
 def build_meeting(store: Store, figs: Figures, area_code: str, period: str,
-                  indicator_ids: list[str] | None = None, today: dt.date | None = None) -> Meeting:
-    """Every slide for one area's meeting on one period's data."""
+                  indicator_ids: list[str] | None = None, today: dt.date | None = None,
+                  user: access.User | None = None) -> Meeting:
+    """Every slide for one area's meeting on one period's data. Editors' names (owners, who
+    recorded, who rated) are in it only when ``user`` is an editor of the area; by default (a
+    viewer) they are left out of the slides, the speaker notes and the packs."""
     area_name = figs.area_name(area_code)
     base = meetings.baseline(store, figs, area_code, period, today)
     changes = {ind.id: meetings.change_between(figs, ind.id, area_code, period, base) for ind in figs.catalogue.indicators}
@@ -562,8 +573,8 @@ def build_meeting(store: Store, figs: Figures, area_code: str, period: str,
     domains = [domain_slide(figs, area_code, period, d, base, changes, ratings) for d in figs.catalogue.domains]
     indicators = [indicator_slide(figs, area_code, period, i, base, changes[i.id]) for i in chosen]
     groups = [groups_slide(store, figs, area_code, period)]
-    acts = action_slides(store, figs, area_code, period, base)
-    selfa = [self_assessment_slide(figs, area_code, period, ratings)]
+    acts = action_slides(store, figs, area_code, period, base, user)
+    selfa = [self_assessment_slide(figs, area_code, period, ratings, user)]
     start = 2
     sections = []
     for name, part in (("Headlines for each domain", domains), ("One indicator at a time", indicators),

@@ -7,6 +7,8 @@ own cursor for every call, because one DuckDB connection refuses concurrent call
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -57,11 +59,29 @@ def query_names() -> list[str]:
     return sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
 
 
+_aliases = itertools.count()
+
+
+def _read_only_alias(path: Path) -> Path | None:
+    """A fresh hard link to the file ``path`` names now, for a read-only open.
+
+    DuckDB keeps one database instance per path in a process: opening a path again while an
+    earlier connection is open returns the earlier instance, i.e. the *old* file after a new
+    snapshot was renamed over it. Opening through a new name each time gives the new file."""
+    alias = path.with_name(f".{path.name}.read-{os.getpid()}-{next(_aliases)}")
+    try:
+        os.link(path, alias)
+    except OSError:  # a read-only folder or a file system without hard links: open the path itself
+        return None
+    return alias
+
+
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB file with no extension downloads (the machine may be offline)."""
+    alias = _read_only_alias(Path(path)) if read_only and Path(path).exists() else None
     try:
         return duckdb.connect(
-            str(path),
+            str(alias or path),
             read_only=read_only,
             config={
                 "autoinstall_known_extensions": False,
@@ -75,6 +95,9 @@ def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnect
                 "dashboard). Close it, or import through the Data page, then try again."
             ) from exc
         raise StoreError(f"The database {path} could not be opened: {exc}") from exc
+    finally:
+        if alias is not None:
+            alias.unlink(missing_ok=True)  # the open file stays readable through its descriptor
 
 
 def migrations() -> list[tuple[int, Path]]:

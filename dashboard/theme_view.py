@@ -8,13 +8,9 @@ import re
 
 import streamlit as st
 
-from dashboard import charts, config, findings, themes, ui
+from dashboard import access, auth, charts, compare_ui, config, exports, findings, themes, ui
 from dashboard.findings import Finding
 from dashboard.indicators import Figures
-
-
-def choose_group(container=None) -> str:
-    return ui.url_choice("group", "Compare with", list(themes.GROUPS), "all", themes.GROUPS.get, container=container)
 
 
 def filters(figs: Figures, period_indicator: str) -> themes.Context:
@@ -22,7 +18,7 @@ def filters(figs: Figures, period_indicator: str) -> themes.Context:
     c1, c2, c3 = st.columns(3)
     area = ui.choose_area(figs, container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=period_indicator)
-    group = choose_group(container=c3)
+    group = compare_ui.choose_group(figs, area, container=c3, label="Compare with")  # the comparison pages' groups
     ui.show_url_notices()
     return themes.Context(ui.store(), figs, area, period, group)
 
@@ -147,6 +143,7 @@ def recorded_actions(ctx: themes.Context) -> None:
     if found is None:
         return
     table, counts = found
+    table = access.staff_view(table, auth.current_user(), ctx.area)  # owners' names: editors only
     st.markdown("<h4 id='recorded-actions'>Actions agreed between meetings</h4>", unsafe_allow_html=True)
     if table.empty:
         st.info(f"No “you said, we did” actions have been recorded for {ctx.area_name} yet. Editors record them on "
@@ -154,23 +151,26 @@ def recorded_actions(ctx: themes.Context) -> None:
         return
     done = counts.get("completed", 0)
     st.markdown(
-        f"<p data-testid='recorded-actions-summary'>{ctx.area_name}: <b>{done} of {counts['total']}</b> recorded "
+        f"<p data-testid='recorded-actions-summary'>{html.escape(ctx.area_name)}: <b>{done} of {counts['total']}</b> recorded "
         f"actions completed; {counts.get('open', 0)} open, {counts.get('in progress', 0)} in progress"
         f"{', ' + str(counts['overdue']) + ' overdue' if counts.get('overdue') else ''}.</p>",
         unsafe_allow_html=True,
     )
     ui.html_table(table, f"“You said, we did” actions recorded for {ctx.area_name}, open first",
                   key="table-recorded-actions")
-    st.download_button("Download CSV: actions agreed between meetings", data=table.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download CSV: actions agreed between meetings", data=exports.to_csv(table),
                        file_name=f"actions_{ctx.area}.csv", mime="text/csv", key="download_recorded_actions",
                        on_click="ignore", icon=":material/download:")
 
 
 @st.cache_resource(max_entries=24, show_spinner="Working out the figures for this page…")
-def _page(theme_key: str, db_path: str, version: str, area: str, period: str, group: str):
+def _page(theme_key: str, db_path: str, version: str, area: str, period: str, group_key: str, group_label: str,
+          group_codes: tuple[str, ...]):
     """Findings, key figures and every section of a theme page, built once per data version and
     choice (charts, tables and CSVs hold no editor-only data, so every session may share them)."""
-    ctx = themes.Context(ui.store(), ui.figures(), area, period, group)
+    from dashboard.groups import Group
+
+    ctx = themes.Context(ui.store(), ui.figures(), area, period, Group(group_key, group_label, tuple(group_codes)))
     theme = themes.THEMES[theme_key]
     return findings.for_page(ctx, theme), themes.key_figures_panel(ctx, theme), themes.SECTIONS[theme_key](ctx)
 
@@ -180,8 +180,9 @@ def render(theme_key: str, ctx: themes.Context, after: dict | None = None) -> No
     the key figures and every other section one click away, a tab each; ``after`` maps a section
     key to a function drawn just after it (for parts that must not be cached, such as recorded
     actions)."""
+    group = ctx.comparison_group
     found, key_panel, sections = _page(theme_key, str(config.database_path()), ctx.store.data_version(),
-                                       ctx.area, ctx.period, ctx.group)
+                                       ctx.area, ctx.period, group.key, group.label, tuple(group.codes))
     first, rest = sections[0], sections[1:]
     # the answer on the first screen: the findings beside the main chart (stacked on a phone),
     # then the first section's other charts

@@ -17,19 +17,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import charts, narrative, privacy, stats
+from dashboard import charts, groups, narrative, stats
+from dashboard.groups import Group
+from dashboard.release import protect, rules
 from dashboard.indicators import Figures
 from dashboard.store import Store
 
-SECONDARY_TEXT = "Not shown: would reveal a small number"
+SECONDARY_TEXT = rules.SECONDARY_TEXT
 
 # ------------------------------------------------------------------ groups of areas
-
-GROUPS = {
-    "all": "All areas in the data",
-    "region": "Same region",
-    "council_type": "Same council type",
-}
+# One comparison-group model for every page (``dashboard.groups``): all areas, the same region,
+# the same council type or a named group, the same ``group`` in the link as the comparison pages.
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,7 @@ class Context:
     figs: Figures
     area: str
     period: str
-    group: str = "all"
+    group: str | Group = "all"  # a ``dashboard.groups`` key or the resolved Group
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _cached(self, key, compute):
@@ -90,13 +88,22 @@ class Context:
         return self.figs.area_name(self.area)
 
     @property
+    def comparison_group(self) -> Group:
+        """The chosen group, resolved as the comparison pages resolve it (``groups.resolve``)."""
+        if isinstance(self.group, Group):
+            return self.group
+
+        def resolve():
+            saved = groups.named_groups(self.store) if str(self.group).startswith(groups.NAMED_PREFIX) else \
+                pd.DataFrame(columns=["group_id", "group_name", "area_code"])
+            return groups.resolve(str(self.group), self.figs.areas, saved, self.area)
+
+        return self._cached(("group",), resolve)
+
+    @property
     def group_areas(self) -> pd.DataFrame:
         areas = self.figs.areas
-        me = areas[areas["area_code"] == self.area]
-        if self.group in ("region", "council_type") and len(me):
-            column = "region_name" if self.group == "region" else "council_type"
-            return areas[areas[column] == me[column].iloc[0]]
-        return areas
+        return areas[areas["area_code"].isin(self.comparison_group.codes)]
 
     @property
     def group_codes(self) -> list[str]:
@@ -105,13 +112,10 @@ class Context:
     @property
     def group_label(self) -> str:
         """'all areas in the data', 'areas in Yorkshire and The Humber', 'Metropolitan District councils'."""
-        areas = self.figs.areas
-        me = areas[areas["area_code"] == self.area]
-        if self.group == "region" and len(me):
-            return f"areas in {me['region_name'].iloc[0]}"
-        if self.group == "council_type" and len(me):
-            return f"{me['council_type'].iloc[0]} councils"
-        return "all areas in the data"
+        group = self.comparison_group
+        if group.key == groups.REGION:
+            return f"areas in {group.label}"
+        return group.words
 
     def recent_periods(self, years: int) -> list[str]:
         """The chosen year and up to ``years - 1`` years before it (years in the data)."""
@@ -150,52 +154,40 @@ class Panel:
         return self.chart.sentence if self.chart else self.empty
 
     def csv_bytes(self) -> bytes:
-        return self.csv.to_csv(index=False).encode("utf-8")
+        from dashboard import exports
+
+        return exports.to_csv(self.csv)
 
 
 def _count_text(value) -> str:
-    return privacy.SUPPRESSED_TEXT if value != value else f"{value:,.0f}"
+    return rules.SUPPRESSED_TEXT if value != value else f"{value:,.0f}"
 
 
-def shares_within(frame: pd.DataFrame, count_col: str, group_col: str) -> pd.DataFrame:
-    """Each row's share of its group's total (``answered``, ``share``), after the small-numbers
-    rule: hidden counts stay hidden and a group total of 1-4 is not shown."""
-    answered = frame.groupby(group_col)[count_col].transform("sum").astype(float)
-    frame = suppress_cells(frame.assign(answered=answered), count_col, [group_col])
-    frame["answered"] = frame["answered"].where(~privacy.is_small(frame["answered"]))
-    frame["share"] = frame[count_col] / frame["answered"] * 100
-    return frame
+def shares_within(frame: pd.DataFrame, count_col: str, group_col: str, links=None, link_by=None) -> pd.DataFrame:
+    """Each row's share of its group's total (``answered``, ``share``), from the release layer:
+    hidden counts stay hidden, shown counts are rounded to 5, shares (from the unrounded
+    figures) to 1 decimal place, and a group total of 1-4 is not shown."""
+    frame = frame.reset_index(drop=True)
+    raw = frame[count_col].astype(float)
+    total = frame.groupby(group_col)[count_col].transform("sum").astype(float)
+    out = protect.protect_counts(frame, count_col, [group_col], total_col="answered", links=links, link_by=link_by)
+    out["share"] = protect.shares(out, count_col, raw, total)
+    return out
 
 
 def suppress_cells(frame: pd.DataFrame, count_col: str, group_cols: list[str]) -> pd.DataFrame:
-    """Small-numbers rule for a table of counts whose group totals are known elsewhere.
+    """A table of counts whose group totals are known elsewhere (``release.protect``)."""
+    return protect.protect_counts(frame, count_col, group_cols)
 
-    Primary: a count of 1-4 is hidden. A group whose total is 1-4 is hidden whole (its zeros
-    would otherwise say where the few people are). Secondary: where exactly one cell of a group
-    is hidden, the smallest other non-zero cell is hidden too, so the total cannot reveal it.
-    Adds ``suppressed`` and ``suppression_reason``; hidden counts become NaN.
-    """
-    frame = frame.copy()
-    counts = frame[count_col].astype(float)
-    hidden = pd.Series(privacy.is_small(counts), index=frame.index)
-    reason = pd.Series([privacy.SUPPRESSED_TEXT if h else None for h in hidden], index=frame.index, dtype=object)
-    for _, group in frame.groupby(group_cols, sort=False, dropna=False):
-        total = counts[group.index].sum()
-        if privacy.is_small([total])[0]:
-            hidden[group.index] = True
-            reason[group.index] = privacy.SUPPRESSED_TEXT
-            continue
-        if hidden[group.index].sum() == 1:
-            others = counts[group.index][~hidden[group.index]]
-            nonzero = others[others > 0]
-            if len(nonzero):
-                pick = nonzero.idxmin()
-                hidden[pick] = True
-                reason[pick] = SECONDARY_TEXT
-    frame[count_col] = counts.where(~hidden)
-    frame["suppressed"] = hidden
-    frame["suppression_reason"] = reason
-    return frame
+
+def indicator_hidden(ctx: Context, indicator_id: str, frame: pd.DataFrame, period: str | None = None) -> pd.Series:
+    """Per row: whether the release layer hides the indicator's figure for the row's area and
+    year (None where there is no figure), for linking a table to its indicator."""
+    out = []
+    for area, row_period in zip(frame["area_code"], frame["period"] if "period" in frame else [period] * len(frame)):
+        fig = ctx.figs.figure(indicator_id, area, row_period or ctx.period)
+        out.append(None if fig is None else bool(fig["suppressed"]))
+    return pd.Series(out, index=frame.index, dtype=object)
 
 
 def _proportion_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -284,7 +276,7 @@ def key_figures_panel(ctx: Context, theme: Theme) -> Panel:
 
     def shown(value, suppressed, indicator_id):
         if suppressed:
-            return privacy.SUPPRESSED_TEXT
+            return rules.SUPPRESSED_TEXT
         return fmt[indicator_id](value)
 
     best_col = f"Best in {ctx.group_label} (better than the benchmark)"
@@ -329,7 +321,7 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
     counted = "Events counted" if ind.kind == "rate" else "People counted"
     shown = pd.DataFrame({
         "Area": view["area_name"],
-        "Value": [privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
+        "Value": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(view["lower_95"], view["upper_95"], view["suppressed"])],
         f"Compared with {bench_name}": [narrative.comparison_label(c) for c in view["comparison"]],
         counted: ["" if s else f"{c:,.0f}" for c, s in zip(view["count"], view["suppressed"])],
@@ -387,7 +379,7 @@ def trend_panel(ctx: Context, indicator_id: str) -> Panel:
     chart = charts.trend_lines(frame, ind, ctx.area_name, sentence)
     table = pd.DataFrame({
         "Year": frame["period"],
-        ctx.area_name: [privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
+        ctx.area_name: [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
         "Benchmark": [f"{narrative.benchmark_name(l)}: {ind.format_value(v)}" if isinstance(l, str) else "–"
                       for v, l in zip(frame["benchmark_value"], frame["benchmark_label"])],
@@ -505,8 +497,7 @@ def control_panel(ctx: Context) -> Panel:
                      empty=f"There are no survey answers about control among {ctx.group_label} in {ctx.period}.")
     frame = frame.rename(columns={"with_control": "count", "respondents": "base"})
     frame = _proportion_rows(frame)
-    frame = privacy.suppress(frame, "proportion")
-    frame = privacy.secondary_suppress(frame, ["area_code"], size_col="base")
+    frame = protect.protect_proportions(frame, ["area_code"])
     names = dict(zip(ctx.figs.areas["area_code"], ctx.figs.areas["area_name"]))
     frame["area_name"] = frame["area_code"].map(names)
     frame = frame.sort_values(["area_name", "payment_group"])
@@ -537,7 +528,7 @@ def control_panel(ctx: Context) -> Panel:
     table = pd.DataFrame({
         "Area": frame["area_name"],
         "Group": frame["payment_group"],
-        "With control": [privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
+        "With control": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
         "People who answered": ["" if s else f"{b:,.0f}" for b, s in zip(frame["base"], frame["suppressed"])],
     })
@@ -561,14 +552,20 @@ CATEGORY_WRAP = {
 
 
 def _category_rates(ctx: Context) -> pd.DataFrame:
-    frame = ctx.store.query("breakdowns_by_category")
-    frame = suppress_cells(frame, "breakdowns", ["area_code", "period"])
-    few = privacy.is_small(frame["people_supported"].astype(float))  # a rate out of 1-4 people
+    frame = ctx.store.query("breakdowns_by_category").reset_index(drop=True)
+    people = frame["people_supported"].astype(float)
+    rate = frame["breakdowns"].astype(float) / people * 1000  # from the unrounded figures
+    links = [(frame["category"] == "transition to adult services", indicator_hidden(ctx, "transition_breakdowns_per_1000", frame)),
+             (frame["category"] == "hospital or ATU discharge", indicator_hidden(ctx, "discharge_breakdowns_per_1000", frame)),
+             (pd.Series(True, index=frame.index), indicator_hidden(ctx, "breakdowns_per_1000", frame))]
+    frame = protect.protect_counts(frame, "breakdowns", ["area_code", "period"], extra=[["area_code", "category"]],
+                                   links=links)
+    few = rules.is_small(people.to_numpy())  # a rate out of 1-4 people
     frame.loc[few, "breakdowns"] = np.nan
     frame.loc[few, "suppressed"] = True
-    frame.loc[few, "suppression_reason"] = privacy.SUPPRESSED_TEXT
-    frame["people_supported"] = frame["people_supported"].astype(float).where(~few)
-    frame["per_1000"] = frame["breakdowns"] / frame["people_supported"] * 1000
+    frame.loc[few, "suppression_reason"] = rules.SUPPRESSED_TEXT
+    frame["people_supported"] = np.where(few, np.nan, rules.round_count(people))
+    frame["per_1000"] = rules.round_value(rate.where(~frame["suppressed"].astype(bool)))
     names = dict(zip(ctx.figs.areas["area_code"], ctx.figs.areas["area_name"]))
     frame["area_name"] = frame["area_code"].map(names)
     return frame
@@ -648,7 +645,7 @@ def heatmap_panel(ctx: Context) -> Panel:
     table = pd.DataFrame({"Area": list(dict.fromkeys(frame["area_name"]))})
     wide = frame.pivot_table(index="area_name", columns="category", values="per_1000", aggfunc="first", dropna=False, sort=False)
     for category in order:
-        table[category] = [privacy.SUPPRESSED_TEXT if v != v else f"{v:.1f}" for v in wide.reindex(table["Area"])[category]]
+        table[category] = [rules.SUPPRESSED_TEXT if v != v else f"{v:.1f}" for v in wide.reindex(table["Area"])[category]]
     csv = frame[["area_code", "area_name", "period", "category", "breakdowns", "people_supported", "per_1000",
                  "suppression_reason"]]
     return Panel(key, title, chart, table, f"Breakdowns per 1,000 people supported by category, {ctx.period}", csv,
@@ -670,7 +667,7 @@ def breakdown_notes(store: Store, area: str, period: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ co-production
 
 LEVELS = ["informed", "consulted", "engaged", "co-designed", "co-produced"]
-DECISION_YEARS = 3  # the decisions chart pools the chosen year and the two before it
+DECISION_YEARS = rules.WINDOW_YEARS  # decisions are pooled over fixed windows that never overlap
 ROLES = {"self_advocates": "Self-advocates", "family_carers": "Family carers", "professionals": "Professionals"}
 
 
@@ -682,7 +679,10 @@ def levels_panel(ctx: Context) -> Panel:
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no co-production activities recorded for {ctx.area_name}.")
-    mine = suppress_cells(mine, "activities", ["area_code", "period"])
+    mine = mine.reset_index(drop=True)
+    deep_rows = mine["level"].isin(["co-designed", "co-produced"])  # the indicator's count
+    mine = protect.protect_counts(mine, "activities", ["area_code", "period"],
+                                  links=[(deep_rows, indicator_hidden(ctx, "coproduced_activities", mine))])
     deep = mine[mine["level"].isin(["co-designed", "co-produced"])]
     sentence = f"Stacked bar chart of co-production activities in {ctx.area_name} by level, {mine['period'].min()} to {mine['period'].max()}."
     year = deep[deep["period"] == ctx.period]
@@ -705,7 +705,7 @@ def levels_panel(ctx: Context) -> Panel:
 def decisions_panel(ctx: Context) -> Panel:
     """Which decisions self-advocates and family carers took part in, over the chosen year and
     the two before it (one council makes few decisions of each kind in a year)."""
-    years = ctx.recent_periods(DECISION_YEARS)
+    years = rules.window_of(ctx.period)
     span = years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}"
     frame = ctx.store.query("coproduction_decisions", from_period=years[0], to_period=years[-1])
     mine = frame[frame["area_code"] == ctx.area].sort_values("decision_order")
@@ -719,10 +719,10 @@ def decisions_panel(ctx: Context) -> Panel:
     ])
     long = long.assign(base=long["decisions"], numerator=long["count"], denominator=long["decisions"])
     long = _proportion_rows(long)
-    long = privacy.suppress(long, "proportion")
+    long = protect.protect_proportions(long, ["area_code", "who"])
     long = long.sort_values(["decision_order", "who"], ascending=[True, False])
     decisions = mine.set_index("decision")["decisions"].astype(float)
-    decisions_shown = decisions.where(~privacy.is_small(decisions))
+    decisions_shown = pd.Series(np.where(rules.is_small(decisions), np.nan, rules.round_count(decisions)), index=decisions.index)
     parts = []
     for decision in mine["decision"]:
         rows = long[long["decision"] == decision].set_index("who")
@@ -745,7 +745,7 @@ def decisions_panel(ctx: Context) -> Panel:
     for who in ["Self-advocates", "Family carers"]:
         rows = long[long["who"] == who].set_index("decision")
         table[f"With {who.lower()}"] = [
-            privacy.SUPPRESSED_TEXT if rows.loc[d, "suppressed"] else f"{rows.loc[d, 'count']:,.0f} ({rows.loc[d, 'value']:.0f}%)"
+            rules.SUPPRESSED_TEXT if rows.loc[d, "suppressed"] else f"{rows.loc[d, 'count']:,.0f} ({rows.loc[d, 'value']:.0f}%)"
             if rows.loc[d, "base"] > 0 else "0" for d in mine["decision"]]
     csv = long.assign(area_name=ctx.area_name, period=span)[
         ["area_code", "area_name", "period", "decision", "who", "count", "base", "value", "lower_95", "upper_95",
@@ -769,7 +769,7 @@ def participants_panel(ctx: Context) -> Panel:
     long["role_order"] = long["role_key"].map({k: i for i, k in enumerate(ROLES)})
     long = suppress_cells(long.sort_values(["period", "role_order"]), "places", ["area_code", "period"])
     paid = mine.set_index("period")["people_paid"].astype(float)
-    paid = paid.where(~privacy.is_small(paid))
+    paid = pd.Series(np.where(rules.is_small(paid), np.nan, rules.round_count(paid)), index=paid.index)
     year = long[long["period"] == ctx.period].set_index("role")
     sentence = f"Stacked bar chart of places taken at co-production activities in {ctx.area_name} by role, by year."
     if len(year) and year["places"].notna().all():
@@ -838,7 +838,9 @@ def i_statements_panel(ctx: Context) -> Panel:
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no I-statement check-ins for {ctx.area_name} in {ctx.period}.")
-    mine = shares_within(mine, "answers", "theme")
+    mine = mine.reset_index(drop=True)
+    mine = shares_within(mine, "answers", "theme", link_by=["area_code"],
+                         links=[(mine["answer"] == "yes", indicator_hidden(ctx, "i_statements_yes", mine, ctx.period))])
     parts = []
     for theme, rows in mine.groupby("theme", sort=False):
         yes = rows[rows["answer"] == "yes"].iloc[0]

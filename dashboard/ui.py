@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import build, catalogue, cld, config
+from dashboard.data import snapshot
 from dashboard.indicators import Figures, build_figures
 from dashboard.store import Store
 
@@ -114,6 +115,7 @@ def page_setup(title: str) -> None:
     # profile of Norfolk" opens Norfolk (see ``url_choice``).
     st.session_state["_url_wins"] = st.session_state.get("_page") != title
     st.session_state["_page"] = title
+    _pin_snapshot()
     set_page_config(f"{title} · Good Lives dashboard")
     st.markdown(CSS, unsafe_allow_html=True)
     from dashboard import easyread_ui  # the Easy read switch (?mode=easy) on every page
@@ -171,22 +173,38 @@ def html_table(frame, caption: str, key: str | None = None, numeric: tuple[str, 
 
 
 @st.cache_resource(show_spinner="Opening the database…")
-def _store(path: str) -> Store:
-    return build.open_store(Path(path))
+def _snapshots(path: str) -> snapshot.Snapshots:
+    """This process's read-only snapshots of the served file (built or upgraded on first start)."""
+    return snapshot.Snapshots(build.ensure_database(Path(path)))
+
+
+def _pin_snapshot() -> Store:
+    """At the start of a run: the snapshot this session uses for the whole run (a new import is
+    seen at the next rerun, never half-way through one)."""
+    current = _snapshots(str(config.database_path())).current()
+    st.session_state["_snapshot_store"] = current
+    return current
 
 
 def store() -> Store:
-    return _store(str(config.database_path()))
+    """The session's snapshot for this run (read-only). Writes go through
+    ``dashboard.data.snapshot`` (``batches.write`` and ``batches.undo`` do this for a read-only store)."""
+    pinned = st.session_state.get("_snapshot_store")
+    if pinned is None or pinned.path != config.database_path():
+        pinned = _pin_snapshot()
+    return pinned
 
 
 @st.cache_resource(max_entries=3, show_spinner="Working out the figures…")
-def _figures(path: str, version: str) -> Figures:
-    return build_figures(_store(path))
+def _figures(path: str, version: str, _store: Store) -> Figures:
+    return build_figures(_store)
 
 
 def figures() -> Figures:
-    path = str(config.database_path())
-    return _figures(path, _store(path).data_version())
+    current = store()
+    from dashboard import release
+
+    return _figures(str(current.path), release.version(current), current)
 
 
 def clear_caches() -> None:

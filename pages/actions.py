@@ -7,7 +7,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import actions, auth, ui
+from dashboard import access, actions, auth, exports, ui
+from dashboard.records import audit
 
 ui.page_setup("You said, we did")
 
@@ -35,14 +36,23 @@ def action_table(frame: pd.DataFrame, catalogue) -> pd.DataFrame:
     })
 
 
+def action_areas(store, action_id: int) -> list[str]:
+    """The council an action belongs to (the rule is checked against it, not the page's choice)."""
+    frame = actions.list_actions(store)
+    return sorted(set(frame.loc[frame["action_id"] == int(action_id), "area_code"]))
+
+
 def _record(store, area: str) -> None:
     """Form callback (runs before the page, so the submission is never lost to a rerun)."""
     ss = st.session_state
+    user = auth.current_user()
     try:
-        number = actions.record_action(
-            store, area, ss.get("act_indicator") or None, ss.get("act_raised"), ss.get("act_action"),
-            ss.get("act_owner"), ss.get("act_due"), ss.get("act_status", actions.OPEN), auth.current_user().name)
-    except actions.ActionError as exc:
+        with audit.act(user, "record action", [area], f"record an action for {area}") as note:
+            number = actions.record_action(
+                store, area, ss.get("act_indicator") or None, ss.get("act_raised"), ss.get("act_action"),
+                ss.get("act_owner"), ss.get("act_due"), ss.get("act_status", actions.OPEN), user.name)
+            note.append(f"action {number}")
+    except (actions.ActionError, access.Refused) as exc:
         ss["_action_error"] = f"Not saved: {exc}"
         return
     ss["_action_notice"] = f"Recorded action {number}. It shows in the meeting and the packs."
@@ -52,10 +62,14 @@ def _record(store, area: str) -> None:
 
 def _update(store) -> None:
     ss = st.session_state
+    user = auth.current_user()
+    number = int(ss["upd_action"])
     try:
-        actions.update_action(store, ss["upd_action"], auth.current_user().name, status=ss.get("upd_status"),
-                              owner=ss.get("upd_owner") or None, action=ss.get("upd_done") or None)
-    except actions.ActionError as exc:
+        with audit.act(user, "update action", action_areas(store, number), f"update action {number}",
+                       detail=f"action {number}: status {ss.get('upd_status')}"):
+            actions.update_action(store, number, user.name, status=ss.get("upd_status"),
+                                  owner=ss.get("upd_owner") or None, action=ss.get("upd_done") or None)
+    except (actions.ActionError, access.Refused) as exc:
         ss["_action_error"] = f"Not saved: {exc}"
         return
     ss["_action_notice"] = f"Updated action {ss['upd_action']}: {actions.status_label(ss.get('upd_status'))}."
@@ -76,7 +90,8 @@ def record_form(store, figs, area: str, area_name: str) -> None:
         c3.selectbox("Status", actions.STATUSES, format_func=actions.status_label, key="act_status")
         st.selectbox("About which indicator", options, key="act_indicator",
                      format_func=lambda i: cat[i].name if i else "General (no single indicator)")
-        st.caption("Actions are public: do not name a person who draws on care.")
+        st.caption("Actions are public: do not name a person who draws on care. The owner and who recorded an "
+                   "action are shown to signed-in editors only.")
         st.form_submit_button("Record action", type="primary", on_click=_record, args=(store, area))
 
 
@@ -135,15 +150,19 @@ with ui.guard("the actions"):
         empty = {"all": "No actions are", "todo": "No actions are still to do", "completed": "No actions are completed"}
         st.info(f"{empty[which]} recorded for {area_name} yet." if which == "all" else f"{empty[which]} for {area_name}.")
     else:
-        table = action_table(shown, figs.catalogue)
+        table = access.staff_view(action_table(shown, figs.catalogue), auth.current_user(), area)
         ui.html_table(table, f"{STATUS_FILTERS[which]} for {area_name}", key="actions-table", numeric=("No.",))
-        st.download_button("Download these actions (CSV)", table.to_csv(index=False).encode("utf-8"),
+        st.download_button("Download these actions (CSV)", exports.to_csv(table),
                            file_name=f"actions-{area}.csv", mime="text/csv", on_click="ignore")
 
     st.subheader("Record and update actions")
-    if auth.is_editor():
+    user = auth.current_user()
+    if user is not None and user.may_edit(area):
         record_form(store, figs, area, area_name)
         update_form(store, everything)
+    elif auth.is_editor():
+        st.info(f"You edit actions for {', '.join(sorted(user.areas)) or 'no council yet'}, not {area_name}.",
+                icon=":material/lock:")
     else:
         st.info("Editors record and update actions: sign in from the sidebar. Everyone can see them here, "
                 "in meeting mode and in the meeting packs.")

@@ -6,7 +6,7 @@ council-commissioned support only)."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, privacy, ui
+from dashboard import benchmarks, charts, compare_ui, exports, release, ui
 
 ui.page_setup("By group")
 
@@ -37,9 +37,10 @@ with ui.guard("the groups"):
         everyone = rows[rows["dimension"] == "everyone"].iloc[0]
         overall = None if everyone["suppressed"] else float(everyone["value"])
         if everyone["suppressed"]:
-            st.markdown(f"Everyone: **{privacy.SUPPRESSED_TEXT}**.")
+            st.markdown(f"Everyone: **{release.SUPPRESSED_TEXT}**.")
         else:
-            st.markdown(f"Everyone: **{ind.format_value(overall)}** ({everyone['base']:,.0f} people counted).")
+            counted = "" if everyone["base"] != everyone["base"] else f" ({everyone['base']:,.0f} people counted)"
+            st.markdown(f"Everyone: **{ind.format_value(overall)}**{counted}.")
         for dimension in benchmarks.DIMENSIONS:
             part = rows[rows["dimension"] == dimension]
             if part.empty:
@@ -48,11 +49,11 @@ with ui.guard("the groups"):
             chart = charts.group_bars(part, ind.short_name, dimension, where, period, overall)
             table = pd.DataFrame({
                 "Group": part["group_name"],
-                "Value": [(r or privacy.SUPPRESSED_TEXT) if s else ind.format_value(v)
+                "Value": [(r or release.SUPPRESSED_TEXT) if s else ind.format_value(v)
                           for v, s, r in zip(part["value"], part["suppressed"], part["suppression_reason"])],
                 "95% interval": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
                                  for lo, hi, s in zip(part["lower_95"], part["upper_95"], part["suppressed"])],
-                "People counted": ["" if s else f"{b:,.0f}" for b, s in zip(part["base"], part["suppressed"])],
+                "People counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(part["base"], part["suppressed"])],
             })
             csv = exports.chart_rows(part.assign(area_name=part["group_name"], geography_code=",".join(codes),
                                                  period=period, source="local data", trend=None), ind)
@@ -62,4 +63,5 @@ with ui.guard("the groups"):
                                    f"by-group-{indicator_id}-{compare_ui.slug(dimension)}-{period}",
                                    numeric=("Value", "People counted"))
     st.caption(f"Source: {ind.source_dataset}, {period}. Groups with fewer than 5 people are not shown, and where "
-               "one group alone would be revealed by the total, the next smallest is hidden too.")
+               "one group alone would be revealed by the total, the next smallest is hidden too. Counts are rounded "
+               "to the nearest 5; areas counted together show no counts, and need at least 3 councils.")

@@ -17,7 +17,7 @@ with ui.guard("the collaboration breakdowns page"):
     theme_view.render(themes.COLLABORATION.key, ctx)
 
     st.subheader("Notes on each breakdown", anchor="notes")
-    if auth.is_editor():
+    if auth.sees_staff(ctx.area):
         notes = themes.breakdown_notes(ctx.store, ctx.area, ctx.period)
         st.caption("Shown because you are signed in as an editor. Notes are never shown to viewers or put in a download.")
         if notes.empty:
@@ -26,4 +26,5 @@ with ui.guard("the collaboration breakdowns page"):
             ui.html_table(notes, f"Breakdowns recorded in {ctx.area_name}, {ctx.period}, with notes (editors only)",
                           key="breakdown-notes", numeric=("Days delayed",))
     else:
-        st.info("The free-text notes about each breakdown are shown only to signed-in editors.", icon=":material/lock:")
+        st.info("The free-text notes about each breakdown are shown only to signed-in editors of this council.",
+                icon=":material/lock:")

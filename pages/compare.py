@@ -4,7 +4,7 @@ chosen benchmark, 95% or 99.8% whiskers, sorted by value or name, and a funnel p
 
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, narrative, privacy, ui
+from dashboard import benchmarks, charts, compare_ui, exports, narrative, release, ui
 
 ui.page_setup("Compare areas")
 
@@ -47,7 +47,7 @@ with ui.guard("the comparison"):
     compared_with = "Compared with " + (narrative.benchmark_name(bench_label) if bench else "benchmark")
     shown = view.assign(
         Area=view["area_name"],
-        Value=[privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
+        Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
         **{
             f"{level:g}% interval": [
                 compare_ui.interval_text(ind, lo, hi, s)
@@ -75,7 +75,7 @@ with ui.guard("the comparison"):
         limits = charts.funnel_limits(ind, bench_value, table[size_col].astype(float).to_numpy())
         ftable = table.assign(
             Area=table["area_name"],
-            Value=[privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(table["value"], table["suppressed"])],
+            Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(table["value"], table["suppressed"])],
             **{
                 "Counted": ["" if s else f"{b:,.0f}" for b, s in zip(table[size_col], table["suppressed"])],
                 "95% limits": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"

@@ -4,8 +4,10 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, privacy, ui
+from dashboard import access, auth, release, ui
 from dashboard import importers
+from dashboard.records import audit
+from dashboard.data import snapshot
 from dashboard.importers import batches, templates
 from dashboard.importers.reading import EXTENSIONS, Source, max_upload_mb
 
@@ -31,7 +33,7 @@ def loaded_table(store) -> pd.DataFrame:
             rows.append({
                 "Dataset": importers.TITLES[name],
                 "Periods": period_range(r["periods"]),
-                "Rows": privacy.SUPPRESSED_TEXT if 0 < count < 5 else f"{count:,}",
+                "Rows": release.SUPPRESSED_TEXT if release.rules.is_small(count) else f"{count:,}",
                 "Last import": f"{r['last_import']:%d/%m/%Y}",
             })
         else:
@@ -99,7 +101,13 @@ def import_section(store, user) -> None:
             with st.spinner("Checking…"):
                 plan = importers.prepare(dataset, sources, store=store, sheet=sheet, period=period,
                                          submitted=submitted)
+            files = ", ".join(f.file for f in plan.files)
+            audit.check(user, "import", batches.plan_areas(plan), f"import {files}",
+                        names=batches.area_names(store), detail=f"{importers.TITLES[dataset]}: {files} (checked)")
             st.session_state[PLAN_KEY] = plan
+        except access.Refused as refused:
+            st.session_state.pop(PLAN_KEY, None)
+            st.error(f"Not allowed: {refused}", icon=":material/block:")
         except importers.ImportRefused as refused:
             st.session_state.pop(PLAN_KEY, None)
             show_problems(refused)
@@ -124,14 +132,19 @@ def import_section(store, user) -> None:
                                       key="data_replace")
             if st.button("Import", key="data_import", type="primary", disabled=plan.needs_confirmation and not replace):
                 try:
-                    with st.spinner("Importing…"):
+                    files = ", ".join(f.file for f in plan.files)
+                    with st.spinner("Importing…"), audit.act(
+                            user, "import", batches.plan_areas(plan), f"import {files}", names=batches.area_names(store),
+                            detail=f"{importers.TITLES[plan.dataset]}: {files}, {plan.row_count:,} rows, "
+                                   f"{', '.join(plan.periods)}") as note:
                         ids = batches.write(store, plan, who=user.name, replace=replace)
+                        note.append(f"as batch {', '.join(map(str, ids))}")
                     ui.clear_caches()
                     st.session_state["_data_uploads"] = st.session_state.get("_data_uploads", 0) + 1  # empty the uploader
                     st.session_state[RESULT_KEY] = (
                         f"Imported {plan.row_count:,} rows as batch{'es' if len(ids) > 1 else ''} "
                         f"{', '.join(map(str, ids))}. Every page now uses them.")
-                except (batches.AlreadyImported, batches.NeedsConfirmation) as stopped:
+                except (batches.AlreadyImported, batches.NeedsConfirmation, access.Refused, snapshot.WriterBusy) as stopped:
                     st.session_state[RESULT_KEY] = "Not imported: " + str(stopped)
                 st.session_state.pop(PLAN_KEY, None)
                 st.rerun()
@@ -193,18 +206,60 @@ def history_section(store, user) -> None:
             st.warning("Tick the box above to confirm, then press the button again.")
             return
         try:
-            done = batches.undo(store, int(batch), who=user.name)
+            with audit.act(user, "undo", batches.batch_areas(store, int(batch)), f"undo batch {batch}",
+                           names=batches.area_names(store), detail=f"batch {batch}"):
+                done = batches.undo(store, int(batch), who=user.name)
             ui.clear_caches()
             st.session_state[RESULT_KEY] = None
             st.session_state[UNDONE_KEY] = (
                 f"Undid batch {done['batch_id']}: removed {done['removed']:,} rows"
                 + (f", put back {done['restored']:,} rows it had replaced" if done["restored"] else "") + ".")
-        except ValueError as exc:
+        except access.Refused as exc:
+            st.session_state[UNDONE_KEY] = f"Not allowed: {exc}"
+        except (ValueError, snapshot.WriterBusy) as exc:
             st.session_state[UNDONE_KEY] = str(exc)
         st.rerun()
     message = st.session_state.get(UNDONE_KEY)
     if message:
         st.success(message) if message.startswith("Undid") else st.warning(message)
+
+
+def audit_section(user) -> None:
+    """The audit log, for administrators: newest first, and the whole log as CSV."""
+    st.header("Audit log")
+    st.markdown("Every sign-in (and failed attempt), import, undo, edit, deletion and pack export by an editor, "
+                "and every refusal: who, when (UTC), where, what and for which councils. Nothing in it can be "
+                "changed or deleted.")
+    log = audit.read(limit=200)
+    if log.empty:
+        st.caption("Nothing logged yet.")
+        return
+    shown = log.rename(columns=audit.CSV_HEADERS).assign(**{"When (UTC)": [f"{t:%d/%m/%Y %H:%M:%S}" for t in log["at"]]})
+    ui.html_table(shown, f"The latest {len(shown)} entries, newest first", key="audit-log", numeric=("Entry",))
+    st.download_button("Download the whole audit log (CSV)", data=lambda: audit.csv_bytes(), file_name="audit-log.csv",
+                       mime="text/csv", key="data_audit_csv", on_click="ignore", icon=":material/download:")
+
+
+def exact_section(store, user) -> None:
+    """Editors only: an area's exact figures, unrounded and unsuppressed, marked not for publication."""
+    st.header("Exact figures (not for publication)")
+    st.warning("These are the exact figures, before rounding and small-number suppression. They are for "
+               "checking your own data only: NOT FOR PUBLICATION. Do not copy them into papers or slides; "
+               "use the published figures on the other pages.", icon=":material/lock:")
+    figs = ui.figures()
+    names = {code: name for code, name in zip(figs.areas["area_code"], figs.areas["area_name"])
+             if not access.not_allowed(user, [code])}  # an editor's own councils; all for administrators
+    if not names:
+        st.caption("You edit no council's data yet, so there are no exact figures to show.")
+        return
+    c1, c2 = st.columns(2)
+    area = c1.selectbox("Area", list(names), format_func=names.get, key="data_exact_area")
+    periods = list(reversed(figs.periods()))
+    period = c2.selectbox("Year", periods, key="data_exact_period") if periods else None
+    if area and period and st.toggle("Show the exact figures", key="data_exact_show"):
+        frame = release.exact_figures(store, area, period)
+        ui.html_table(frame, f"{names[area]}, {period}: exact figures, NOT FOR PUBLICATION", key="exact-figures",
+                      numeric=("Count", "Out of", "Value"))
 
 
 with ui.guard("the data page"):
@@ -218,6 +273,14 @@ with ui.guard("the data page"):
         st.info("Editors sign in (in the side bar) to import files, download templates and undo imports.",
                 icon=":material/lock:")
     else:
+        if user.role == access.EDITOR:
+            names = batches.area_names(store)
+            mine = ", ".join(f"{names.get(a, a)} ({a})" for a in sorted(user.areas)) or "no council yet"
+            st.info(f"You edit data for {mine}: files with rows for other councils are refused, and you can undo "
+                    "only imports for your councils.", icon=":material/badge:")
         import_section(store, user)
         templates_section()
         history_section(store, user)
+        exact_section(store, user)
+        if user.is_admin:
+            audit_section(user)

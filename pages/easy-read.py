@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from dashboard import easyread, easyread_pack, easyread_ui, ui
+from dashboard import auth, easyread, easyread_pack, easyread_ui, ui
 
 ui.page_setup("Easy read")
 easyread_ui.apply_theme()
@@ -37,8 +37,13 @@ def _change_place() -> None:
 
 
 @st.cache_data(max_entries=8, show_spinner="Making your easy-read pack…")
-def _pack(area: str, period: str, version: str) -> bytes:
-    return easyread_pack.pack_pdf(ui.figures(), area, period)
+def _pack(area: str, period: str, version: str, user=None) -> bytes:
+    data = easyread_pack.pack_pdf(ui.figures(), area, period)
+    if user is not None and user.is_editor:  # an editor's export is in the audit log
+        from dashboard.records import audit
+
+        audit.record("export pack", user=user, areas=[area], detail=f"easy-read pack (PDF), {area}, {period}")
+    return data
 
 
 with ui.guard("the easy-read pages"):
@@ -59,11 +64,15 @@ with ui.guard("the easy-read pages"):
         st.session_state["er_screen"] = "choose"
     period = st.session_state.get("_url_period") or st.query_params.get("period")
     if period not in periods:
+        if period is not None:
+            st.info("The link asked for a year we have no numbers for. This shows the latest year.")
         period = periods[-1] if periods else None
     if period:
         _set("period", period)
     indicator_id = st.session_state.get("_url_indicator") or st.query_params.get("indicator")
     if indicator_id not in ids:
+        if indicator_id is not None:
+            st.info("The link asked for a page we do not have. This starts at the first page.")
         indicator_id = ids[0]
     screen = st.session_state["er_screen"]
 
@@ -141,7 +150,7 @@ with ui.guard("the easy-read pages"):
                       icon_position="right", type="primary", width="stretch")
         st.download_button(
             "Print all pages: easy-read pack (PDF)",
-            data=lambda: _pack(area, period, ui.store().data_version()),
+            data=lambda user=auth.current_user(): _pack(area, period, ui.store().data_version(), user),
             file_name=easyread_pack.pack_file_name(place, period),
             mime="application/pdf", key="er_pack", icon=":material/print:", on_click="ignore",
         )

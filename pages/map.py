@@ -4,7 +4,7 @@ an area opens its profile."""
 
 import streamlit as st
 
-from dashboard import benchmarks, compare_ui, exports, hexmap, narrative, privacy, ui
+from dashboard import benchmarks, compare_ui, exports, hexmap, narrative, release, ui
 
 ui.page_setup("Map")
 
@@ -59,7 +59,7 @@ with ui.guard("the map"):
         shown = hexes[hexes["geography_code"].notna()].sort_values("name")
         table = shown.assign(
             Area=shown["name"],
-            Value=[privacy.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(shown["value"], shown["suppressed"])],
+            Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(shown["value"], shown["suppressed"])],
             Colour=shown["category"],
             Compared=[narrative.comparison_label(c) for c in shown[column]],
         )[["Area", "Value", "Colour"] if colour_by == "quintile" else ["Area", "Value", "Compared"]]

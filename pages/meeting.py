@@ -7,7 +7,9 @@ import datetime as dt
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import auth, charts, meetings, packs, slides, ui
+from dashboard import access, auth, charts, meetings, packs, slides, ui
+from dashboard.records import audit
+from dashboard.records.board import board_version
 
 ui.page_setup("Meeting")
 
@@ -60,15 +62,29 @@ PRESENT_CSS = """
 
 
 @st.cache_resource(max_entries=8, show_spinner="Preparing the slides…")
-def _meeting(path: str, data_version: str, board_version: str, area: str, period: str, today: dt.date):
+def _meeting(path: str, data_version: str, board_version: str, area: str, period: str, today: dt.date,
+             staff: bool, _user=None):
+    """Shared between sessions: one viewer version (no staff names) and one editors' version."""
     store = ui.store()
-    return slides.build_meeting(store, ui.figures(), area, period, today=today)
+    return slides.build_meeting(store, ui.figures(), area, period, today=today, user=_user if staff else None)
 
 
 def meeting_for(area: str, period: str) -> slides.Meeting:
     store = ui.store()
-    board = store.query("board_version")["version"].iloc[0]
-    return _meeting(str(store.path), store.data_version(), str(board), area, period, dt.date.today())
+    board = board_version(store)
+    user = auth.current_user()
+    staff = access.sees_staff_details(user, area)
+    return _meeting(str(store.path), store.data_version(), str(board), area, period, dt.date.today(), staff, user)
+
+
+def _pack(meeting: slides.Meeting, fmt: str, easy: bool, user) -> bytes:
+    """A pack; an editor's export is in the audit log (``user`` taken when the page ran: the
+    pack is made later, when the button is pressed)."""
+    data = packs.build_pack(meeting, fmt, easy=easy)
+    if user is not None and user.is_editor:
+        audit.record("export pack", user=user, areas=[meeting.area_code],
+                     detail=f"{'easy-read ' if easy else ''}{fmt.upper()} pack, {meeting.area_name}, {meeting.period}")
+    return data
 
 
 def _flag(name: str, default: bool = False) -> bool:
@@ -101,9 +117,12 @@ def meeting_dates(store, figs, area: str, area_name: str) -> None:
                "Data period used": frame["data_period"], "Note": frame["note"].fillna(""),
                "Recorded by": frame["recorded_by"]}
         )[["Meeting date", "Data period used", "Note", "Recorded by"]]
+        table = access.staff_view(table, auth.current_user(), area)  # notes and names: editors only
         ui.html_table(table, f"Board meetings recorded for {area_name}", key="meetings-table")
-    if not auth.is_editor():
-        st.caption("Editors record meeting dates (sign in from the sidebar).")
+    user = auth.current_user()
+    if user is None or not user.may_edit(area):
+        st.caption("Editors record meeting dates (sign in from the sidebar)." if not auth.is_editor() else
+                   f"You record meetings for {', '.join(sorted(user.areas)) or 'no council yet'}, not {area_name}.")
         return
     problem = st.session_state.pop("_meeting_error", None)
     if problem:
@@ -124,16 +143,18 @@ def meeting_dates(store, figs, area: str, area_name: str) -> None:
             st.selectbox(
                 "Remove a meeting recorded by mistake", list(frame["meeting_id"]), key="mtg_delete",
                 format_func=lambda i: f"{by_id.loc[i, 'meeting_date']:%d %B %Y} ({by_id.loc[i, 'data_period']})")
-            st.form_submit_button("Remove meeting", on_click=_delete_meeting, args=(store,))
+            st.form_submit_button("Remove meeting", on_click=_delete_meeting, args=(store, area))
 
 
 def _record_meeting(store, area: str) -> None:
     """Form callback (runs before the page, so the submission is never lost to a rerun)."""
     ss = st.session_state
+    user = auth.current_user()
     try:
-        meetings.record_meeting(store, area, ss["mtg_date"], ss["mtg_period"], ss.get("mtg_note"),
-                                auth.current_user().name)
-    except meetings.MeetingError as exc:
+        with audit.act(user, "record meeting", [area], f"record a meeting for {area}",
+                       detail=f"meeting on {ss['mtg_date']} (data {ss['mtg_period']})"):
+            meetings.record_meeting(store, area, ss["mtg_date"], ss["mtg_period"], ss.get("mtg_note"), user.name)
+    except (meetings.MeetingError, access.Refused) as exc:
         ss["_meeting_error"] = f"Not saved: {exc}"
         return
     when = ss["mtg_date"]
@@ -141,11 +162,15 @@ def _record_meeting(store, area: str) -> None:
     ss["mtg_note"] = ""
 
 
-def _delete_meeting(store) -> None:
+def _delete_meeting(store, area: str) -> None:
+    number = int(st.session_state["mtg_delete"])
+    mine = number in set(meetings.list_meetings(store, area)["meeting_id"])
     try:
-        meetings.delete_meeting(store, int(st.session_state["mtg_delete"]))
+        with audit.act(auth.current_user(), "delete meeting", [area] if mine else [], f"remove meeting {number}",
+                       detail=f"meeting {number}"):
+            meetings.delete_meeting(store, number)
         st.session_state["_meeting_notice"] = "Removed the meeting."
-    except meetings.MeetingError as exc:
+    except (meetings.MeetingError, access.Refused) as exc:
         st.session_state["_meeting_error"] = str(exc)
 
 
@@ -235,7 +260,7 @@ with ui.guard("meeting mode"):
                     kind = "easy read" if version else "standard"
                     column.download_button(
                         f"Download {label} ({kind})",
-                        data=lambda fmt=fmt, version=version: packs.build_pack(meeting, fmt, easy=version),
+                        data=lambda fmt=fmt, version=version, user=auth.current_user(): _pack(meeting, fmt, version, user),
                         file_name=packs.file_name(meeting, fmt, version), mime=packs.MIME[fmt],
                         key=f"pack_{fmt}_{'easy' if version else 'standard'}", on_click="ignore",
                         icon=":material/download:",

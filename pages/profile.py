@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, narrative, privacy, ui
+from dashboard import benchmarks, charts, compare_ui, exports, narrative, release, ui
 
 ui.page_setup("Area profile")
 
@@ -33,7 +33,7 @@ with ui.guard("the area profile"):
         table = rows.assign(
             Indicator=[narrative.indicator_label(d, i) for d, i in zip(rows["domain_name"], rows["indicator"])],
             Count=["" if s or c != c else f"{c:,.0f}" for c, s in zip(rows["count"], rows["suppressed"])],
-            Value=[privacy.SUPPRESSED_TEXT if s else figs.catalogue[i].format_value(v)
+            Value=[release.SUPPRESSED_TEXT if s else figs.catalogue[i].format_value(v)
                    for i, v, s in zip(rows["indicator_id"], rows["value"], rows["suppressed"])],
             Benchmark=[figs.catalogue[i].format_value(v) for i, v in zip(rows["indicator_id"], rows["benchmark_value"])],
             Lowest=[figs.catalogue[i].format_value(v) for i, v in zip(rows["indicator_id"], rows["lowest"])],

@@ -5,7 +5,8 @@ made it and when, shown beside what the data says (the board's judgement next to
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, self_assessment as sa, ui
+from dashboard import access, auth, self_assessment as sa, ui
+from dashboard.records import audit
 
 ui.page_setup("Self-assessment")
 
@@ -17,10 +18,13 @@ def _when(value) -> str:
 def _record(store, figs, area: str, period: str) -> None:
     """Form callback (runs before the page, so the submission is never lost to a rerun)."""
     ss = st.session_state
+    user = auth.current_user()
     try:
-        sa.record_assessment(store, figs, area, ss["sa_domain"], ss["sa_rating"], ss.get("sa_evidence"), period,
-                             auth.current_user().name)
-    except sa.AssessmentError as exc:
+        with audit.act(user, "record rating", [area], f"record a rating for {area}",
+                       detail=f"{ss['sa_domain']}: {ss['sa_rating']} ({period})"):
+            sa.record_assessment(store, figs, area, ss["sa_domain"], ss["sa_rating"], ss.get("sa_evidence"), period,
+                                 user.name)
+    except (sa.AssessmentError, access.Refused) as exc:
         ss["_assessment_error"] = f"Not saved: {exc}"
         return
     ss["_assessment_notice"] = (
@@ -58,7 +62,9 @@ with ui.guard("the self-assessment"):
             "Data period the board used": (rating["data_period"] or "–") if rating is not None else "–",
             f"What the data says ({period})": view.words,
         })
-    ui.html_table(pd.DataFrame(rows), f"Self-assessment beside the data, {area_name}", key="self-assessment-table")
+    user = auth.current_user()
+    ui.html_table(access.staff_view(pd.DataFrame(rows), user, area), f"Self-assessment beside the data, {area_name}",
+                  key="self-assessment-table")
     st.caption("Ratings: ✔ Green: going well · ◐ Amber: getting there · ✖ Red: not good enough yet. "
                "Data: ✔ better, ≈ similar, ✖ worse than the benchmark; figures from fewer than 5 people are not shown.")
 
@@ -66,18 +72,21 @@ with ui.guard("the self-assessment"):
     if len(history):
         with st.expander(f"Every rating recorded for {area_name} ({len(history)})"):
             names = {d.id: d.name for d in figs.catalogue.domains}
-            ui.html_table(pd.DataFrame({
+            ui.html_table(access.staff_view(pd.DataFrame({
                 "Domain": [names.get(d, d) for d in history["domain_id"]],
                 "Rating": [sa.rating_label(r) for r in history["rating"]],
                 "Evidence": history["evidence"],
                 "Who": history["assessed_by"],
                 "When": [_when(w) for w in history["assessed_at"]],
                 "Current": ["yes" if x else "no" for x in history["is_latest"]],
-            }), f"Rating history, {area_name}", key="self-assessment-history")
+            }), user, area), f"Rating history, {area_name}", key="self-assessment-history")
 
     st.subheader("Record a rating")
     if not auth.is_editor():
         st.info("Editors record the board's ratings: sign in from the sidebar.")
+    elif not user.may_edit(area):
+        st.info(f"You record ratings for {', '.join(sorted(user.areas)) or 'no council yet'}, not {area_name}.",
+                icon=":material/lock:")
     else:
         problem = st.session_state.pop("_assessment_error", None)
         if problem:

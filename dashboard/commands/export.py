@@ -30,21 +30,33 @@ def register(subparsers) -> None:
     pack.add_argument("--easy-read", action="store_true", help="the easy-read version")
     pack.add_argument("-o", "--output", required=True, type=Path, help="file to write")
     pack.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    pack.add_argument("--user", default=None, metavar="NAME",
+                      help="an editor of the area (from secrets.toml; default $DASHBOARD_USER) gets owners and who "
+                      "recorded each action in the pack, and the export is in the audit log; without it the "
+                      "pack is a viewer's (no staff names)")
     pack.set_defaults(func=run_pack)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
 
 def _open_store(path: Path):
-    from dashboard.store import Store, migrations, schema_version
+    from dashboard.data import snapshot
+    from dashboard.store import Store
 
     if not path.exists():
         raise FileNotFoundError(f"There is no database at {path}: run `python -m dashboard init` first.")
-    store = Store(path, read_only=True)
-    latest = max(version for version, _ in migrations())
-    if schema_version(store.cursor()) >= latest:
-        return store
-    store.close()  # an older database: bring its schema up to date first
-    return Store(path)
+    snapshot.upgrade(path)  # an older database: bring its schema up to date first (a new snapshot)
+    return Store(path, read_only=True)
+
+
+def _pack_user(name: str | None):
+    """A named user (``--user`` / DASHBOARD_USER), or None: a viewer's pack. Unlike import, the
+    machine's operator is not assumed here: staff names go in a pack only when asked for."""
+    import os
+
+    from dashboard.cli_identity import USER_ENV, command_line_user
+
+    name = name or os.environ.get(USER_ENV)
+    return command_line_user(name) if name else None
 
 
 def run_pack(args) -> int:
@@ -63,8 +75,15 @@ def run_pack(args) -> int:
         periods = figs.periods()
         if args.period not in periods:
             raise ValueError(f"--period {args.period}: no figures for that period. Periods: {', '.join(periods)}.")
-        meeting = slides.build_meeting(store, figs, area, args.period)
+        user = _pack_user(args.user)
+        meeting = slides.build_meeting(store, figs, area, args.period, user=user)
         data = packs.build_pack(meeting, args.fmt, easy=args.easy_read)
+        if user is not None and user.is_editor:
+            from dashboard.records import audit, db
+
+            audit.record("export pack", user=user, areas=[area], channel=audit.COMMAND_LINE, url=db.records_url(path),
+                         detail=f"{'easy-read ' if args.easy_read else ''}{args.fmt.upper()} pack, "
+                                f"{meeting.area_name}, {args.period}, to {args.output.name}")
     finally:
         store.close()
     output = args.output

@@ -3,12 +3,18 @@
 Exit status: 0 imported; 1 nothing imported because a file has problems (listed on standard
 error: file, row, column, value, what was expected); 3 nothing imported because the file was
 imported before, or because it overlaps data already loaded and --replace was not given;
-2 other errors (no database, the database is in use...).
+4 not allowed: ``--user`` (or ``DASHBOARD_USER``) is an editor for other councils (the refusal
+is in the audit log); 2 other errors (no database, another import still writing after --wait
+seconds...).
+
+The import writes a new snapshot of the database and swaps it in (``dashboard.data.snapshot``),
+so it runs while the dashboard serves; a second import waits for the first (``--wait``).
 """
 
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +43,11 @@ def register(subparsers) -> None:
                              "(2024-04-20, or 2024-04-20T10:15)")
     parser.add_argument("--check", action="store_true", help="check the files only; import nothing")
     parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+    from dashboard.cli_identity import add_user_argument
+
+    add_user_argument(parser)
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
     parser.set_defaults(func=run)
 
 
@@ -49,18 +60,26 @@ def who() -> str:
 
 def run(args) -> int:
     from dashboard import importers
+    from dashboard.access import Refused
+    from dashboard.cli_identity import command_line_user
+    from dashboard.records import audit, db
     from dashboard.build import ensure_database
     from dashboard.importers import batches
     from dashboard.importers.reading import Source
+    from dashboard.data import snapshot
     from dashboard.store import Store
 
     def say(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    user = command_line_user(args.user)
+    path = Path(args.db or config.database_path())
+    records = db.records_url(path)
     try:
         sources = [Source.from_path(path) for path in args.files]
-        path = Path(args.db or config.database_path())
-        store = Store(ensure_database(path))
+        if args.wait is not None:
+            os.environ[snapshot.WAIT_ENV] = str(args.wait)
+        store = Store(ensure_database(path), read_only=True)  # the served snapshot; writes publish a new one
         try:
             say(f"Checking {len(sources)} file{'s' if len(sources) != 1 else ''}…")
             submitted = None
@@ -83,17 +102,30 @@ def run(args) -> int:
                     say(batches.overlap_text(plan))
                 print("The files are fine; nothing was imported (--check).")
                 return 0
-            ids = batches.write(store, plan, who=who(), replace=args.replace, progress=say)
+            files = ", ".join(f.file for f in plan.files)
+            with audit.act(user, "import", batches.plan_areas(plan), f"import {files}", channel=audit.COMMAND_LINE,
+                           names=batches.area_names(store), url=records,
+                           detail=f"{importers.TITLES[args.dataset]}: {files}, {plan.row_count:,} rows, "
+                                  f"{', '.join(plan.periods)}") as note:
+                ids = batches.write(store, plan, who=user.name, replace=args.replace, progress=say)
+                note.append(f"as batch {', '.join(map(str, ids))}")
             if args.dataset == "cld":
                 _print_ascof_3d(store, {a for f in plan.files for a in f.areas})
         finally:
             store.close()
+    except Refused as refused:
+        print(f"Not allowed: {refused}", file=sys.stderr)
+        return 4
     except importers.ImportRefused as refused:
         print(str(refused), file=sys.stderr)
         return 1
     except (batches.AlreadyImported, batches.NeedsConfirmation) as stopped:
         print(str(stopped), file=sys.stderr)
         return 3
+    if snapshot.last_timings:
+        t = snapshot.last_timings
+        say(f"Published the new snapshot in {t['total']:.2f} s (copy {t['copy']:.2f} s, write {t['write']:.2f} s, "
+            f"verify and swap {t['verify_and_swap']:.2f} s).")
     print(f"Imported {plan.row_count:,} rows from {len(ids)} file{'s' if len(ids) != 1 else ''} as batch"
           f"{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} into {path}.")
     return 0

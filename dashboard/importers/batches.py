@@ -4,12 +4,17 @@ A batch is one file. ``write`` puts every file of an import in one transaction, 
 a kill part-way leaves the database as it was (DuckDB only makes a transaction durable at
 commit). Rows are inserted straight into their table with their ``batch_id`` from a
 registered pandas frame (not staged in a temp table), and counted back before commit.
+
+Given a read-only store (the served snapshot: the Data page, the command line), ``write`` and
+``undo`` write a new snapshot and publish it (``dashboard.data.snapshot.write``: one writer at a
+time, the served file untouched until the new one is complete and verified).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import release
 from dashboard.importers import TABLES, TITLES, Plan, key_columns
 from dashboard.importers.problems import Problems, refuse, ImportRefused
 
@@ -85,8 +90,18 @@ def _conflicts(cur, plan: Plan) -> None:
         cur.unregister("incoming_keys")
 
 
+def _published(store):
+    """For a read-only (served) store: a writable copy that is published when the block ends."""
+    from dashboard.data import snapshot
+
+    return snapshot.write(getattr(store, "served_path", None) or store.path)
+
+
 def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> list[int]:
     """Write every file of the plan as its own batch, in one transaction; return the batch ids."""
+    if store.read_only:
+        with _published(store) as new:
+            return write(new, plan, who, replace, progress)
     table = TABLES[plan.dataset]
     say = progress or (lambda message: None)
     cur = store.cursor()
@@ -132,12 +147,13 @@ def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> 
                 say(f"Wrote {f.file} as batch {batch_id}.")
                 ids.append(batch_id)
             cur.execute("commit")
-            return ids
         except BaseException:
             cur.execute("rollback")
             raise
     finally:
         cur.close()
+    release.materialise(store)  # the writer's step: published cells for the new data version
+    return ids
 
 
 def _replace(cur, plan: Plan, table: str, replaced_by: int) -> int:
@@ -157,6 +173,9 @@ def _replace(cur, plan: Plan, table: str, replaced_by: int) -> int:
 def undo(store, batch_id: int, who: str) -> dict:
     """Take a batch's rows out and put back any rows it replaced; the history keeps the batch
     marked as undone (by whom, when)."""
+    if store.read_only:
+        with _published(store) as new:
+            return undo(new, batch_id, who)
     cur = store.cursor()
     try:
         cur.execute("begin transaction")
@@ -194,8 +213,34 @@ def undo(store, batch_id: int, who: str) -> dict:
             raise
     finally:
         cur.close()
+    release.materialise(store)  # the writer's step: published cells for the new data version
     return {"batch_id": batch_id, "dataset": dataset, "file": file_name, "removed": int(removed),
             "restored": int(restored)}
+
+
+def plan_areas(plan: Plan) -> list[str]:
+    """Every council (or, for the published ASCOF file, region and England) the plan has rows for."""
+    return sorted({a for f in plan.files for a in f.areas})
+
+
+def batch_areas(store, batch_id: int) -> list[str]:
+    """Every council a batch holds rows for (its own rows and rows later set aside from it)."""
+    found = store.sql("select dataset from import_batches where batch_id = ?", [int(batch_id)])
+    if found.empty:
+        return []
+    dataset = found["dataset"].iloc[0]
+    table = TABLES[dataset]
+    area_col, _ = key_columns(dataset)
+    frame = store.sql(f"select distinct {area_col} as area from {table} where batch_id = ?"
+                      f" union select distinct {area_col} from replaced_{table} where batch_id = ?",
+                      [int(batch_id), int(batch_id)])
+    return sorted(str(a) for a in frame["area"].dropna())
+
+
+def area_names(store) -> dict[str, str]:
+    """Council code -> name, for messages."""
+    frame = store.sql("select area_code, area_name from areas")
+    return dict(zip(frame["area_code"], frame["area_name"]))
 
 
 def history(store) -> pd.DataFrame:
@@ -214,5 +259,5 @@ def loaded(store) -> pd.DataFrame:
     )
 
 
-__all__ = ["write", "undo", "history", "loaded", "find_conflicts", "NeedsConfirmation", "AlreadyImported",
+__all__ = ["write", "undo", "history", "loaded", "plan_areas", "batch_areas", "area_names", "find_conflicts", "NeedsConfirmation", "AlreadyImported",
            "Problems", "ImportRefused"]

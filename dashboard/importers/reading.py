@@ -219,13 +219,51 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
-def read_workbook(name: str, data: bytes, sheet: str | None = None) -> Table:
+#: an Excel workbook is a ZIP archive: refused before parsing when it would unpack to more than
+#: this many times the upload limit, or when a part is packed more tightly than MAX_RATIO to 1
+#: (a "zip bomb": a small file that unpacks to gigabytes)
+UNPACKED_TIMES_LIMIT = 8
+MAX_RATIO = 200
+MAX_PARTS = 5000
+
+
+def check_unpacked_size(name: str, archive: zipfile.ZipFile, limit_mb: int | None = None) -> None:
+    """Refuse a workbook that would unpack to too much, before any XML is parsed.
+
+    The sizes the archive declares are checked first; then every part is unpacked as a stream
+    and counted (its CRC then proves the declared size true), stopping at the limit, so a bomb
+    costs at most the limit's worth of unpacking and no memory."""
+    limit_mb = limit_mb or max_upload_mb()
+    cap = UNPACKED_TIMES_LIMIT * limit_mb * 1024 * 1024
+    expected = f"a workbook that unpacks to at most {cap // (1024 * 1024):,} MB (an ordinary Excel file)"
+    parts = archive.infolist()
+    if len(parts) > MAX_PARTS:
+        raise refuse(name, f"is not an ordinary Excel workbook: it holds {len(parts):,} parts", expected)
+    declared = sum(p.file_size for p in parts)
+    if declared > cap:
+        raise refuse(name, f"would unpack to {declared / 1024 / 1024:,.0f} MB, over the limit", expected)
+    for part in parts:
+        if part.file_size > 1024 * 1024 and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise refuse(name, f"is packed {part.file_size // max(part.compress_size, 1):,} to 1 (part "
+                               f"{part.filename}): a compressed bomb, not an ordinary workbook", expected)
+    total = 0
+    for part in parts:
+        with archive.open(part) as stream:
+            while chunk := stream.read(1024 * 1024):
+                total += len(chunk)
+                if total > cap:
+                    raise refuse(name, "unpacks to more than the limit", expected)
+
+
+def read_workbook(name: str, data: bytes, sheet: str | None = None, limit_mb: int | None = None) -> Table:
     from python_calamine import CalamineWorkbook
 
     if data[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
+                if "xl/workbook.xml" in names:
+                    check_unpacked_size(name, archive, limit_mb)
         except zipfile.BadZipFile:
             raise refuse(name, "could not be opened: the Excel workbook is damaged or incomplete",
                          "a workbook that opens in Excel (save it again, or export it again from your system)")
@@ -301,7 +339,7 @@ def read_table(source, sheet: str | None = None, limit_mb: int | None = None) ->
     if data[:4] == b"%PDF":
         raise not_a_spreadsheet(name, "is not a spreadsheet: it is a PDF")
     if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return read_workbook(name, data, sheet)
+        return read_workbook(name, data, sheet, limit_mb)
     if suffix in (".xlsx", ".xlsm", ".xls"):
         raise refuse(name, "could not be opened: the Excel workbook is damaged or is not a workbook",
                      "a workbook that opens in Excel (save it again, or export it again from your system)")

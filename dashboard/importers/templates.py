@@ -61,34 +61,38 @@ def columns_frame(dataset: str) -> pd.DataFrame:
 
 
 def template_csv(dataset: str) -> bytes:
-    header = ",".join(f.name for f in _fields(dataset))
+    from dashboard.exports import neutralise
+
+    header = ",".join(neutralise(f.name) for f in _fields(dataset))
     return (header + "\n").encode("utf-8")
 
 
 def template_xlsx(dataset: str) -> bytes:
     from openpyxl import Workbook
+
+    from dashboard.exports import neutralise
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     data = book.active
     data.title = "data"
     for i, f in enumerate(_fields(dataset), start=1):
-        cell = data.cell(row=1, column=i, value=f.name)
+        cell = data.cell(row=1, column=i, value=neutralise(f.name))
         cell.font = Font(bold=True)
         data.column_dimensions[cell.column_letter].width = max(14, len(f.name) + 4)
     notes = book.create_sheet("notes")
     row = 1
     for line in _notes(dataset):
-        notes.cell(row=row, column=1, value=line)
+        notes.cell(row=row, column=1, value=neutralise(line))
         row += 1
     row += 1
     frame = columns_frame(dataset)
     for j, name in enumerate(frame.columns, start=1):
-        notes.cell(row=row, column=j, value=name).font = Font(bold=True)
+        notes.cell(row=row, column=j, value=neutralise(name)).font = Font(bold=True)
     for record in frame.itertuples(index=False):
         row += 1
         for j, value in enumerate(record, start=1):
-            notes.cell(row=row, column=j, value=value).alignment = Alignment(wrap_text=True, vertical="top")
+            notes.cell(row=row, column=j, value=neutralise(value)).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEF", (24, 11, 36, 60, 28, 40)):
         notes.column_dimensions[letter].width = width
     out = io.BytesIO()

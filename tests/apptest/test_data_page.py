@@ -25,7 +25,7 @@ def open_as_editor(page: str = "data", **query):
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
-    at.session_state["_signed_in_user"] = User("asha", "editor", "password")
+    at.session_state["_signed_in_user"] = User("asha", "administrator", "password")
     for key, value in query.items():
         at.query_params[key] = value
     at.switch_page(f"pages/{page}.py")

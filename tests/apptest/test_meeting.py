@@ -9,7 +9,7 @@ from dashboard.store import Store
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import LEEDS, ROOT
 
-EDITOR = auth.User(name="asha", role=auth.EDITOR, method="password")
+EDITOR = auth.User(name="asha", role=auth.EDITOR, method="password", areas=frozenset({LEEDS}))
 
 
 def button(at, label):

@@ -69,16 +69,22 @@ class Server:
             self.proc.kill()
 
 
+# editor1 edits every council (an administrator); leeds1 is an editor for Leeds only
 EDITOR_NAME, EDITOR_PASSWORD = "editor1", "editor password 1"
 VIEWER_NAME, VIEWER_PASSWORD = "viewer1", "viewer password 1"
+LEEDS_EDITOR_NAME, LEEDS_EDITOR_PASSWORD = "leeds1", "leeds password 1"
 
 
 def users_secrets() -> str:
-    """secrets.toml with one editor and one viewer (for servers that need signing in)."""
+    """secrets.toml with an administrator, an editor for Leeds and a viewer."""
     from dashboard.auth import hash_password
+    from tests.conftest import LEEDS
 
     return (
-        f'[dashboard.users.{EDITOR_NAME}]\npassword_hash = "{hash_password(EDITOR_PASSWORD)}"\nrole = "editor"\n'
+        f'[dashboard.users.{EDITOR_NAME}]\npassword_hash = "{hash_password(EDITOR_PASSWORD)}"\n'
+        'role = "administrator"\n'
+        f'[dashboard.users.{LEEDS_EDITOR_NAME}]\npassword_hash = "{hash_password(LEEDS_EDITOR_PASSWORD)}"\n'
+        f'role = "editor"\nareas = ["{LEEDS}"]\n'
         f'[dashboard.users.{VIEWER_NAME}]\npassword_hash = "{hash_password(VIEWER_PASSWORD)}"\nrole = "viewer"\n'
     )
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 def test_editor_signs_in_and_out(page, editor_server):
     open_app(page, editor_server.url, "overview")
     sign_in(page, EDITOR_NAME, EDITOR_PASSWORD)
-    assert f"Signed in as {EDITOR_NAME} (editor)" in page.inner_text("body")
+    assert f"Signed in as {EDITOR_NAME} (administrator)" in page.inner_text("body")
     assert axe_violations(page) == []
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_selector("text=Sign in (editors)")

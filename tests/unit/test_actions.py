@@ -18,10 +18,21 @@ def writable(db_copy):
     store.close()
 
 
-def test_migration_creates_the_tables(store):
-    tables = set(store.sql("select table_name from information_schema.tables")["table_name"])
-    assert {"board_actions", "board_meetings", "self_assessments"} <= tables
-    assert actions.list_actions(store).empty
+def test_board_records_live_in_the_records_store_beside_the_database(writable):
+    import sqlalchemy as sa
+
+    from dashboard.records import db as records
+
+    assert actions.list_actions(writable).empty
+    beside = writable.path.with_name("copy.records.sqlite")
+    assert beside.exists()
+    tables = set(sa.inspect(records.engine_for(writable)).get_table_names())
+    assert {"board_actions", "board_meetings", "self_assessments", "comparison_groups",
+            "comparison_group_members"} <= tables
+    actions.record_action(writable, LEEDS, None, "Raised here.", "Agreed here.", "Owner", None, "open", "asha")
+    with records.engine_for(writable).connect() as conn:
+        assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("select count(*) from board_actions").scalar() == 1
 
 
 def test_record_then_list(writable):

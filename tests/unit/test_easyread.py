@@ -189,7 +189,7 @@ def test_leeds_from_the_fixture(figures):
     control = figs["control"]  # 32 of 40 in 2024-25, 26 of 40 in 2023-24 (tests/fixtures/make_fixture.py)
     assert control.sentence == "8 out of 10 people said they have control over their life."
     assert control.exact == "Exact figure: 80.0%."
-    assert "Counted: 32 out of 40." in control.exact_details
+    assert "Counted: 30 out of 40." in control.exact_details  # 32, rounded to 5
     assert "Last year: 65.0%." in control.exact_details
     assert control.change_sentence.endswith("Last year it was 7 out of 10.")
 

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from dashboard import actions, catalogue, meetings, packs, self_assessment, slides
+from dashboard.access import EDITOR, User
 from dashboard.indicators import build_figures, compute_indicator
 from dashboard.store import Store
 from tests.conftest import LEEDS, ROOT, SCILLY
@@ -115,7 +116,31 @@ def test_domain_slide_shows_the_boards_rating_beside_the_data(leeds):
     assert "Compared with the benchmark" in slide.text
     table = leeds.slides[leeds.index_of("self_assessment")].table
     row = table[table["Domain"] == "Control"].iloc[0]
-    assert row["Evidence"].startswith("Control is up") and row["Who, when"].startswith("asha")
+    assert row["Evidence"].startswith("Control is up") and "Who, when" not in table.columns  # a viewer's pack
+
+
+LEEDS_EDITOR = User("asha", EDITOR, "password", frozenset({LEEDS}))
+KIRKLEES_EDITOR = User("kim", EDITOR, "password", frozenset({"E08000034"}))
+
+
+def test_staff_names_only_in_an_editors_meeting(board, leeds):
+    """Owners, who recorded an action and who rated: never in a viewer's slides, notes or packs
+    (the default), nor for an editor of another council; present for the area's editor."""
+    store, figs = board
+    base = meetings.baseline(store, figs, LEEDS, PERIOD)
+    ratings = self_assessment.latest(store, LEEDS)
+    viewer_text = "\n".join(
+        s.notes + s.table.to_csv() if s.table is not None else s.notes for s in leeds.slides)
+    for name in ("asha", "Head of finance", "Recorded by", "Owner"):
+        assert name not in viewer_text, name
+    assert RAISED in viewer_text and AGREED in viewer_text  # the actions themselves are public
+    for user, shown in ((None, False), (KIRKLEES_EDITOR, False), (LEEDS_EDITOR, True)):
+        acts = slides.action_slides(store, figs, LEEDS, PERIOD, base, user)
+        rated = slides.self_assessment_slide(figs, LEEDS, PERIOD, ratings, user)
+        text = "\n".join(s.notes + s.table.to_csv() for s in acts if s.table is not None) + rated.notes
+        text += rated.table.to_csv()
+        assert ("Recorded by asha" in text and "Head of finance" in text and "Who, when" in text) is shown
+        assert ("asha" in text) is shown
 
 
 # ------------------------------------------------------------------ PPTX
@@ -286,7 +311,8 @@ def test_open_and_completed_actions_in_the_standard_pack(leeds, leeds_files):
     deck = pptx_slides(leeds_files[("pptx", False)])
     open_slide = slide_text(deck[leeds.index_of("actions:open:1")])
     done_slide = slide_text(deck[leeds.index_of("actions:completed:1")])
-    assert RAISED in open_slide and AGREED in open_slide and "Head of finance" in open_slide
+    assert RAISED in open_slide and AGREED in open_slide
+    assert "Head of finance" not in open_slide  # owners are staff details: not in a viewer's pack
     assert "○ Open" in open_slide
     assert "Breaks every 30 minutes" in done_slide and "Breaks every 30 minutes" not in open_slide
 

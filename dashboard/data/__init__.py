@@ -1,0 +1,1 @@
+"""The analytic data as published, read-only snapshots (``snapshot``)."""

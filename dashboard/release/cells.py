@@ -1,0 +1,195 @@
+"""The published indicator cells: every figure per area, region, comparison group, all areas
+and England, per indicator and year, after every disclosure rule (``rules``, ``protect``).
+
+Input is the raw computation (``dashboard.indicators.compute_indicator``: one row per geography
+and year before any rule). Aggregates of councils are added up here from the councils' own
+figures, so that every aggregate a page can show is one of these cells, and each is a relation
+(the aggregate against its councils) for secondary suppression.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+import numpy as np
+import pandas as pd
+
+from dashboard.catalogue import Catalogue, Indicator
+from dashboard.release import protect, rules
+
+LOCAL = "local data"
+PUBLISHED = "published ASCOF"
+
+CELL_COLUMNS = [
+    "indicator_id", "geography_level", "geography_code", "period", "source",
+    "count", "base", "numerator", "denominator",
+    "value", "lower_95", "upper_95", "lower_998", "upper_998",
+    "suppressed", "suppression_reason", "group_key", "councils",
+]
+
+
+def group_key(codes) -> str:
+    """One key per set of councils (a region, a council type, a named group, all areas)."""
+    text = "|".join(sorted(set(codes)))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def aggregates(areas: pd.DataFrame, saved: pd.DataFrame | None) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(geography_level, geography_code, member codes) for every aggregate a page can show."""
+    out = [("all", "all", tuple(sorted(areas["area_code"])))]
+    for region, rows in areas.groupby("region_code"):
+        out.append(("region", region, tuple(sorted(rows["area_code"]))))
+    for council_type, rows in areas.groupby("council_type"):
+        out.append(("group", f"type:{council_type}", tuple(sorted(rows["area_code"]))))
+    if saved is not None and len(saved):
+        known = set(areas["area_code"])
+        for group_id, rows in saved.groupby("group_id"):
+            codes = tuple(sorted(c for c in rows["area_code"].dropna() if c in known))
+            if codes:
+                out.append(("group", f"named-{int(group_id)}", codes))
+    return out
+
+
+def _ratio_aggregate(rows: pd.DataFrame) -> dict:
+    return {c: rows[c].astype(float).sum() for c in ("count", "base", "numerator", "denominator")}
+
+
+def indicator_cells(indicator: Indicator, raw: pd.DataFrame, groups, group_medians=None) -> pd.DataFrame:
+    """Raw figures of one indicator -> cells before suppression, aggregates added up here.
+
+    ``group_medians(indicator_id, codes, period)`` gives a median aggregate's raw row."""
+    from dashboard.indicators import _intervals  # the raw statistics live with compute_indicator
+
+    areas = raw[raw["geography_level"] == "area"].copy()
+    local = areas[areas["source"] == LOCAL]
+    published = raw[(raw["geography_level"] != "area") & (raw["source"] == PUBLISHED)].copy()
+    query_aggs = raw[(raw["geography_level"] != "area") & (raw["source"] == LOCAL)]
+    rows = []
+    for period, in_period in local.groupby("period"):
+        contributing = in_period[in_period["base"].astype(float) > 0]
+        for level, code, members in groups:
+            mine = contributing[contributing["geography_code"].isin(members)]
+            if mine.empty:
+                continue
+            row = {"indicator_id": indicator.id, "geography_level": level, "geography_code": code,
+                   "period": period, "source": LOCAL, "group_key": group_key(members),
+                   "councils": int(mine["geography_code"].nunique())}
+            if indicator.kind == "median":
+                found = query_aggs[(query_aggs["geography_level"] == level) & (query_aggs["geography_code"] == code)
+                                   & (query_aggs["period"] == period)]
+                if len(found):
+                    got = found.iloc[0]
+                elif group_medians is not None:
+                    got = group_medians(indicator.id, list(members), period)
+                else:
+                    got = None
+                if got is None:
+                    continue
+                for col in ("count", "base", "value", "lower_95", "upper_95", "lower_998", "upper_998"):
+                    row[col] = got.get(col, np.nan) if hasattr(got, "get") else np.nan
+                row["count"] = row.get("base", np.nan)
+            else:
+                row.update(_ratio_aggregate(mine))
+            rows.append(row)
+    agg = pd.DataFrame(rows)
+    if len(agg) and indicator.kind != "median":
+        for col in ("value", "lower_95", "upper_95", "lower_998", "upper_998"):
+            agg[col] = np.nan
+        agg = _intervals(agg, indicator)
+    areas["group_key"] = None
+    areas["councils"] = 1
+    published["group_key"] = None
+    published["councils"] = np.nan
+    frame = pd.concat([f for f in (areas, agg, published) if len(f)], ignore_index=True)
+    for col in CELL_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = np.nan
+    for col in rules.COUNT_COLUMNS + rules.VALUE_COLUMNS + ["councils"]:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(float)
+    return frame[CELL_COLUMNS]
+
+
+def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    """Apply every rule to the raw cells of all indicators; returns the published cells.
+
+    ``members``: group_key -> the councils of that aggregate."""
+    frame = frame.reset_index(drop=True).copy()
+    kinds = frame["indicator_id"].map({i.id: i.kind for i in catalogue.indicators})
+    hidden = np.zeros(len(frame), dtype=bool)
+    reason = np.array([None] * len(frame), dtype=object)
+    for kind in ("proportion", "rate", "median"):
+        sel = np.flatnonzero((kinds == kind).to_numpy())
+        mask = rules.primary(frame.loc[sel, "count"], frame.loc[sel, "base"], kind)
+        # a published ASCOF value without counts (outcome only, or with a margin of error) is
+        # shown as NHS England published it: it has no base to test, and reveals nothing new
+        mask &= ~((frame.loc[sel, "source"] == PUBLISHED) & frame.loc[sel, "base"].isna()).to_numpy()
+        hidden[sel[mask]] = True
+        if kind == "median":  # fewer than 5 records is the small-numbers rule; 5-9 the median rule
+            small = frame.loc[sel, "base"].astype(float).to_numpy() < rules.SMALL_BELOW
+            reason[sel[mask]] = np.where(small[mask], rules.SUPPRESSED_TEXT, rules.FEW_RECORDS_TEXT)
+        else:
+            reason[sel[mask]] = rules.SUPPRESSED_TEXT
+    aggregate = frame["group_key"].notna().to_numpy()
+    too_few = aggregate & (frame["councils"].astype(float).fillna(0).to_numpy() < rules.MIN_COUNCILS)
+    reason[too_few] = rules.FEW_COUNCILS_TEXT
+    hidden |= too_few
+    size = frame["base"].astype(float).to_numpy().copy()
+    size[aggregate] = np.inf  # an aggregate is never the cell hidden to protect another
+    relations = relations_of(frame, hidden, members)
+    more = protect.secondary(hidden, size, relations) & ~aggregate
+    reason[more] = rules.SECONDARY_TEXT
+    hidden |= more
+    frame["suppressed"] = hidden
+    frame["suppression_reason"] = reason
+    frame = _no_single_records(frame, (kinds == "median").to_numpy())
+    return publish(frame)
+
+
+def _no_single_records(frame: pd.DataFrame, median: np.ndarray) -> pd.DataFrame:
+    """A median's interval ends are records at known ranks (n/2 -+ z * sqrt(n) / 2): where an
+    end would be the shortest or the longest record (rank 1 or n), one person's record, that
+    interval is not published."""
+    n = frame["base"].astype(float).to_numpy()
+    with np.errstate(invalid="ignore"):
+        for z, suffix in ((1.959964, "95"), (3.090232, "998")):
+            low = np.floor(n / 2.0 - z * np.sqrt(n) / 2)
+            high = np.ceil(1 + n / 2.0 + z * np.sqrt(n) / 2)
+            extreme = median & ((low < 2) | (high > n - 1))
+            frame.loc[extreme, [f"lower_{suffix}", f"upper_{suffix}"]] = np.nan
+    return frame
+
+
+def relations_of(frame: pd.DataFrame, hidden: np.ndarray, members: dict[str, tuple[str, ...]]) -> list[np.ndarray]:
+    """Each published aggregate with its councils: positions of (aggregate, member areas)."""
+    area = frame[(frame["geography_level"] == "area") & (frame["source"] == LOCAL)]
+    position = {(i, c, p): k for k, i, c, p in zip(area.index, area["indicator_id"], area["geography_code"], area["period"])}
+    relations = []
+    aggs = frame[frame["group_key"].notna()]
+    for k, ind, key, period in zip(aggs.index, aggs["indicator_id"], aggs["group_key"], aggs["period"]):
+        if hidden[k]:
+            continue  # an unpublished aggregate relates nothing
+        cells = [position[(ind, c, period)] for c in members.get(key, ()) if (ind, c, period) in position]
+        relations.append(np.asarray([k, *cells], dtype=int))
+    return relations
+
+
+def publish(frame: pd.DataFrame) -> pd.DataFrame:
+    """What viewers see of each cell: counts and bases rounded to 5 (none for aggregates, whose
+    counts are never shown), values and intervals to 1 decimal place, hidden cells blank."""
+    frame = frame.copy()
+    hidden = frame["suppressed"].astype(bool)
+    aggregate = frame["geography_level"] != "area"
+    for col in rules.COUNT_COLUMNS:
+        frame[col] = rules.round_count(frame[col].astype(float))
+    frame["numerator"] = frame["count"]
+    frame["denominator"] = frame["base"]
+    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
+    frame = rules.publish_values(frame)
+    frame.loc[hidden, rules.COUNT_COLUMNS + rules.VALUE_COLUMNS] = np.nan
+    frame["suppressed"] = hidden
+    return frame
+
+
+def finite(x) -> bool:
+    return x is not None and not (isinstance(x, float) and math.isnan(x))
