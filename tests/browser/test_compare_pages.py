@@ -53,7 +53,11 @@ def test_compare_bars_and_funnel(page, server):
     page.wait_for_selector(READY)
     assert "chart=funnel" in page.url
     assert "Funnel plot of people receiving direct payments" in chart_label(page, 0)
-    assert page.locator(".js-plotly-plot .scatterlayer .point").count() >= 3
+    # the dots (two areas shown since the release layer): one trace per comparison, named in the legend
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length >= 2",
+                           timeout=30_000)
+    legend = " ".join(page.locator(".js-plotly-plot .legendtext").evaluate_all("els => els.map(e => e.textContent)"))
+    assert "Better" in legend and "Similar" in legend
     funnel = open_table(page, "Funnel plot data")
     assert "95% limits" in funnel and "Kirklees" in funnel
     screenshot(page, "compare_funnel_kirklees")
