@@ -324,8 +324,8 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
         "Value": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(view["lower_95"], view["upper_95"], view["suppressed"])],
         f"Compared with {bench_name}": [narrative.comparison_label(c) for c in view["comparison"]],
-        counted: ["" if s else f"{c:,.0f}" for c, s in zip(view["count"], view["suppressed"])],
-        "Out of": ["" if s else f"{b:,.0f}" for b, s in zip(view["base"], view["suppressed"])],
+        counted: ["" if s or c != c else f"{c:,.0f}" for c, s in zip(view["count"], view["suppressed"])],
+        "Out of": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(view["base"], view["suppressed"])],
         "Source": view["source"],
     })
     csv = view.assign(indicator_id=indicator_id, benchmark_label=bench.label if bench else None)[
@@ -530,7 +530,7 @@ def control_panel(ctx: Context) -> Panel:
         "Group": frame["payment_group"],
         "With control": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
-        "People who answered": ["" if s else f"{b:,.0f}" for b, s in zip(frame["base"], frame["suppressed"])],
+        "People who answered": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(frame["base"], frame["suppressed"])],
     })
     csv = frame.assign(period=ctx.period)[["area_code", "area_name", "period", "payment_group", "value", "lower_95",
                                            "upper_95", "count", "base", "suppression_reason"]]

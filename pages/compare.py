@@ -55,7 +55,7 @@ with ui.guard("the comparison"):
             ],
             compared_with: [narrative.comparison_label(c) for c in view[column]],
             "Trend": view["trend"],
-            "People counted": ["" if s else f"{b:,.0f}" for b, s in zip(view["base"], view["suppressed"])],
+            "People counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(view["base"], view["suppressed"])],
             "Source": view["source"],
         },
     )[["Area", "Value", f"{level:g}% interval", compared_with, "Trend", "People counted", "Source"]]
@@ -77,7 +77,7 @@ with ui.guard("the comparison"):
             Area=table["area_name"],
             Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(table["value"], table["suppressed"])],
             **{
-                "Counted": ["" if s else f"{b:,.0f}" for b, s in zip(table[size_col], table["suppressed"])],
+                "Counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(table[size_col], table["suppressed"])],
                 "95% limits": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
                                for lo, hi, s in zip(limits[95][0], limits[95][1], table["suppressed"])],
                 "99.8% limits": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"

@@ -59,7 +59,7 @@ with ui.guard("the trend"):
                                  for lo, hi, s in zip(series[f"lower_{suffix}"], series[f"upper_{suffix}"], series["suppressed"])],
         "Benchmark": [ind.format_value(v) for v in series["benchmark_value"]],
         "Compared": [narrative.comparison_label(c) for c in series[f"comparison_{suffix}"]],
-        "People counted": ["" if s else f"{b:,.0f}" for b, s in zip(series["base"], series["suppressed"])],
+        "People counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(series["base"], series["suppressed"])],
         "Source": series["source"],
     })
     compare_ui.chart_block(chart, "trend_chart", table, f"{ind.short_name} in {name} by year", exports.chart_rows(series, ind),
