@@ -83,7 +83,6 @@ THEME_CSS = """
     .gl-er-title { font-size: 1.35rem !important; margin-bottom: 0.3rem !important; }
     .gl-er-sentence { font-size: 1.15rem !important; }
     .gl-er-topic { margin: 0 0 0.4rem 0; }
-    .gl-er-chart svg { max-width: 300px; }
     .gl-er-compare svg { width: 52px; height: 52px; }
     .gl-er-words p { margin: 0 0 0.4rem 0; }
     [data-testid="stVerticalBlock"] { gap: 0.5rem; }

@@ -210,7 +210,7 @@ def import_files(db: Path, dataset: str, files: list[Path], period: str | None =
             write += t2 - t1
             if progress:
                 progress(f"  {dataset}: file {i}/{len(files)}, {int(rows):,} rows, {check + write:.1f} s")
-        store.sql("checkpoint")
+        store.sql("force checkpoint")  # the writer's cursors may still be closing
     finally:
         store.close()
     seconds = check + write

@@ -101,7 +101,9 @@ def indicator_cells(indicator: Indicator, raw: pd.DataFrame, groups, group_media
     areas["councils"] = 1
     published["group_key"] = None
     published["councils"] = np.nan
-    frame = pd.concat([f for f in (areas, agg, published) if len(f)], ignore_index=True)
+    parts = [f for f in (areas, agg, published) if len(f)]
+    # an indicator with no figures yet (a new deployment, a dataset not imported) has no cells
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CELL_COLUMNS)
     for col in CELL_COLUMNS:
         if col not in frame.columns:
             frame[col] = np.nan

@@ -213,6 +213,9 @@ def test_viewers_see_no_staff_names_or_notes_and_html_stays_text(context, server
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
         assert "'" + FORMULA in cells and OWNER not in cells and "Owner" not in rows[0]
         open_app(page, server.url, pages["coproduction"])
+        tab = page.get_by_role("tab", name="“You said, we did”", exact=True)  # one click away, a tab
+        tab.click()
+        tab.and_(page.locator("[aria-selected='true']")).wait_for()
         rows = _rows(_download(page, "Download CSV: actions agreed between meetings"))
         cells = [c for r in rows for c in r]
         assert "'" + FORMULA in cells and OWNER not in cells
