@@ -89,6 +89,11 @@ def test_every_command_runs_on_a_fresh_install(fresh_python, fixture_db, tmp_pat
         "import": ["import", "survey", str(ROOT / "tests" / "fixtures" / "imports" / "good" / "survey.csv"),
                    "--check", "--db", str(db)],
         "undo": ["undo", "--list", "--db", str(db)],
+        "action": ["action", "record", "--area", LEEDS, "--raised", "Easy-read letters", "--action",
+                   "Send letters in easy read", "--owner", "Commissioning lead", "--db", str(db)],
+        # the benchmark's full run (imports, pages, Chromium) is tests/browser/test_bench_command.py;
+        # here: its command loads in a runtime-only environment
+        "bench": ["bench", "--help"],
     }
     listed = set(build_parser()._subparsers._group_actions[0].choices)
     assert listed == set(commands), f"a command is not run here: {sorted(listed ^ set(commands))}"
