@@ -1,3 +1,4 @@
+# Run by hand (not collected by the suite until it passes reliably): .venv/bin/python -m pytest tests/browser/load_25_sessions.py -s
 """Load: 25 browser sessions (one Chromium, 25 contexts) on one real Streamlit server keep
 reloading different pages and filters (each reload is the session's next run) while a command-line import (two files, one transaction)
 and then an undo publish new snapshots.
