@@ -4,6 +4,7 @@ the tables in tests/fixtures/make_fixture.py (Leeds, 2024-25 unless said otherwi
 import pytest
 
 from dashboard import catalogue, store as store_module
+from dashboard.catalogue import round_half_up
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 
 PERIOD = "2024-25"
@@ -59,7 +60,7 @@ def test_indicator_query_counts(store, indicator_id, figures):
     assert row["base"] == base
     shown = figures.figure(indicator_id, LEEDS, PERIOD)
     assert not shown["suppressed"]
-    assert shown["value"] == round(value, 1)  # published to 1 decimal place
+    assert shown["value"] == float(round_half_up(value, 1))  # published to 1 decimal place, half away from zero
     assert shown["lower_95"] <= shown["value"] <= shown["upper_95"]
 
 
@@ -94,7 +95,7 @@ def test_benchmark_prefers_published_england(figures):
     assert bench.value == pytest.approx(26.6) and bench.label == "England (published ASCOF)"
     local = figures.benchmark("control", PERIOD)
     assert local.label == "All areas in the data"
-    assert local.value == round(67 / 93 * 100, 1)
+    assert local.value == float(round_half_up(67 / 93 * 100, 1))
 
 
 def test_published_values_fill_years_without_local_data(figures):
