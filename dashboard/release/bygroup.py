@@ -92,7 +92,7 @@ def compute(store, published: pd.DataFrame, only=None, raw_out: list | None = No
 def _protect(frame: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     count, base = frame["count"].to_numpy(), frame["base"].to_numpy()
     hidden = rules.primary(count, base, "proportion")
-    reason = np.where(hidden, rules.SUPPRESSED_TEXT, None).astype(object)
+    reason = rules.primary_reason(count, base, "proportion")
     aggregate = frame["members"].notna().to_numpy()
     few = aggregate & (frame["councils"].to_numpy() < rules.MIN_COUNCILS)
     reason[few & ~hidden] = rules.FEW_COUNCILS_TEXT

@@ -127,11 +127,8 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
         # shown as NHS England published it: it has no base to test, and reveals nothing new
         mask &= ~((frame.loc[sel, "source"] == PUBLISHED) & frame.loc[sel, "base"].isna()).to_numpy()
         hidden[sel[mask]] = True
-        if kind == "median":  # fewer than 5 records is the small-numbers rule; 5-9 the median rule
-            small = frame.loc[sel, "base"].astype(float).to_numpy() < rules.SMALL_BELOW
-            reason[sel[mask]] = np.where(small[mask], rules.SUPPRESSED_TEXT, rules.FEW_RECORDS_TEXT)
-        else:
-            reason[sel[mask]] = rules.SUPPRESSED_TEXT
+        why = rules.primary_reason(frame.loc[sel, "count"], frame.loc[sel, "base"], kind)
+        reason[sel[mask]] = why[mask]
     aggregate = frame["group_key"].notna().to_numpy()
     too_few = aggregate & (frame["councils"].astype(float).fillna(0).to_numpy() < rules.MIN_COUNCILS)
     reason[too_few] = rules.FEW_COUNCILS_TEXT
