@@ -56,7 +56,7 @@ def chart_rows(frame: pd.DataFrame, indicator: Indicator, period_col: str = "per
             "significance_998": _words(row.get("comparison_998")),
             "trend": row.get("trend"),
             "source": row.get("source"),
-            "note": (row.get("suppression_reason") or release.SUPPRESSED_TEXT) if suppressed else "",
+            "note": release.not_shown(row.get("suppression_reason")) if suppressed else "",
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 

@@ -219,10 +219,12 @@ def key_figures(ctx: Context, theme: Theme) -> pd.DataFrame:
             "indicator": ind.short_name,
             "value": np.nan if row is None else row["value"],
             "suppressed": bool(row["suppressed"]) if row is not None else False,
+            "suppression_reason": row["suppression_reason"] if row is not None else None,
             "lower_95": np.nan if row is None else row["lower_95"],
             "upper_95": np.nan if row is None else row["upper_95"],
             "previous_value": np.nan if before is None else before["value"],
             "previous_suppressed": bool(before["suppressed"]) if before is not None else False,
+            "previous_reason": before["suppression_reason"] if before is not None else None,
             "benchmark_value": bench.value if bench else np.nan,
             "benchmark_label": bench.label if bench else None,
             "comparison": row["comparison"] if row is not None else stats.NOT_COMPARED,
@@ -256,16 +258,14 @@ def key_figures_panel(ctx: Context, theme: Theme) -> Panel:
     prev = ctx.previous_period or "last year"
     fmt = {r.indicator_id: figs.catalogue[r.indicator_id].format_value for r in frame.itertuples()}
 
-    def shown(value, suppressed, indicator_id):
-        if suppressed:
-            return rules.SUPPRESSED_TEXT
-        return fmt[indicator_id](value)
+    def shown(value, suppressed, indicator_id, reason=None):
+        return rules.cell_text(suppressed, reason, "" if suppressed else fmt[indicator_id](value))
 
     best_col = f"Best in {ctx.group_label} (better than the benchmark)"
     table = pd.DataFrame({
         "Indicator": frame["indicator"],
-        f"{ctx.area_name}, {ctx.period}": [shown(v, s, i) for v, s, i in zip(frame["value"], frame["suppressed"], frame["indicator_id"])],
-        f"{ctx.area_name}, {prev}": [shown(v, s, i) for v, s, i in zip(frame["previous_value"], frame["previous_suppressed"], frame["indicator_id"])],
+        f"{ctx.area_name}, {ctx.period}": [shown(v, s, i, r) for v, s, i, r in zip(frame["value"], frame["suppressed"], frame["indicator_id"], frame["suppression_reason"])],
+        f"{ctx.area_name}, {prev}": [shown(v, s, i, r) for v, s, i, r in zip(frame["previous_value"], frame["previous_suppressed"], frame["indicator_id"], frame["previous_reason"])],
         "Benchmark": [f"{narrative.benchmark_name(lbl)}: {fmt[i](v)}" if isinstance(lbl, str) else "–"
                       for v, lbl, i in zip(frame["benchmark_value"], frame["benchmark_label"], frame["indicator_id"])],
         "Compared with the benchmark": [narrative.comparison_label(c) for c in frame["comparison"]],
@@ -303,7 +303,7 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
     counted = "Events counted" if ind.kind == "rate" else "People counted"
     shown = pd.DataFrame({
         "Area": view["area_name"],
-        "Value": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
+        "Value": rules.shown_values(view, ind.format_value),
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(view["lower_95"], view["upper_95"], view["suppressed"])],
         f"Compared with {bench_name}": [narrative.comparison_label(c) for c in view["comparison"]],
         counted: ["" if s or c != c else f"{c:,.0f}" for c, s in zip(view["count"], view["suppressed"])],
@@ -361,7 +361,7 @@ def trend_panel(ctx: Context, indicator_id: str) -> Panel:
     chart = charts.trend_lines(frame, ind, ctx.area_name, sentence)
     table = pd.DataFrame({
         "Year": frame["period"],
-        ctx.area_name: [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
+        ctx.area_name: rules.shown_values(frame, ind.format_value),
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
         "Benchmark": [f"{narrative.benchmark_name(l)}: {ind.format_value(v)}" if isinstance(l, str) else "–"
                       for v, l in zip(frame["benchmark_value"], frame["benchmark_label"])],

@@ -37,7 +37,7 @@ with ui.guard("the groups"):
         everyone = rows[rows["dimension"] == "everyone"].iloc[0]
         overall = None if everyone["suppressed"] else float(everyone["value"])
         if everyone["suppressed"]:
-            st.markdown(f"Everyone: **{release.SUPPRESSED_TEXT}**.")
+            st.markdown(f"Everyone: **{release.not_shown(everyone['suppression_reason'])}**.")
         else:
             counted = "" if everyone["base"] != everyone["base"] else f" ({everyone['base']:,.0f} people counted)"
             st.markdown(f"Everyone: **{ind.format_value(overall)}**{counted}.")
@@ -49,8 +49,7 @@ with ui.guard("the groups"):
             chart = charts.group_bars(part, ind.short_name, dimension, where, period, overall)
             table = pd.DataFrame({
                 "Group": part["group_name"],
-                "Value": [(r or release.SUPPRESSED_TEXT) if s else ind.format_value(v)
-                          for v, s, r in zip(part["value"], part["suppressed"], part["suppression_reason"])],
+                "Value": release.shown_values(part, ind.format_value),
                 "95% interval": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
                                  for lo, hi, s in zip(part["lower_95"], part["upper_95"], part["suppressed"])],
                 "People counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(part["base"], part["suppressed"])],

@@ -47,7 +47,7 @@ with ui.guard("the comparison"):
     compared_with = "Compared with " + (narrative.benchmark_name(bench_label) if bench else "benchmark")
     shown = view.assign(
         Area=view["area_name"],
-        Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
+        Value=release.shown_values(view, ind.format_value),
         **{
             f"{level:g}% interval": [
                 compare_ui.interval_text(ind, lo, hi, s)
@@ -75,7 +75,7 @@ with ui.guard("the comparison"):
         limits = charts.funnel_limits(ind, bench_value, table[size_col].astype(float).to_numpy())
         ftable = table.assign(
             Area=table["area_name"],
-            Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(table["value"], table["suppressed"])],
+            Value=release.shown_values(table, ind.format_value),
             **{
                 "Counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(table[size_col], table["suppressed"])],
                 "95% limits": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"

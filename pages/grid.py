@@ -31,7 +31,7 @@ with ui.guard("the grid"):
         for row in frame.itertuples():
             cells.append({
                 "indicator_id": ind.id, "geography_code": row.geography_code,
-                "text": release.SUPPRESSED_TEXT if row.suppressed else ind.format_value(row.value),
+                "text": release.cell_text(row.suppressed, row.suppression_reason, "" if row.suppressed else ind.format_value(row.value)),
                 "comparison": getattr(row, column),
                 "benchmark_text": "each area's region" if choice.kind == benchmarks.REGION else (
                     ind.format_value(bench.value) if bench else "–"),

@@ -59,7 +59,7 @@ with ui.guard("the map"):
         shown = hexes[hexes["geography_code"].notna()].sort_values("name")
         table = shown.assign(
             Area=shown["name"],
-            Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(shown["value"], shown["suppressed"])],
+            Value=release.shown_values(shown, ind.format_value),
             Colour=shown["category"],
             Compared=[narrative.comparison_label(c) for c in shown[column]],
         )[["Area", "Value", "Colour"] if colour_by == "quintile" else ["Area", "Value", "Compared"]]

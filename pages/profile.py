@@ -33,8 +33,8 @@ with ui.guard("the area profile"):
         table = rows.assign(
             Indicator=[narrative.indicator_label(d, i) for d, i in zip(rows["domain_name"], rows["indicator"])],
             Count=["" if s or c != c else f"{c:,.0f}" for c, s in zip(rows["count"], rows["suppressed"])],
-            Value=[release.SUPPRESSED_TEXT if s else figs.catalogue[i].format_value(v)
-                   for i, v, s in zip(rows["indicator_id"], rows["value"], rows["suppressed"])],
+            Value=[release.cell_text(s, r, "" if s else figs.catalogue[i].format_value(v))
+                   for i, v, s, r in zip(rows["indicator_id"], rows["value"], rows["suppressed"], rows["suppression_reason"])],
             Benchmark=[figs.catalogue[i].format_value(v) for i, v in zip(rows["indicator_id"], rows["benchmark_value"])],
             Lowest=[figs.catalogue[i].format_value(v) for i, v in zip(rows["indicator_id"], rows["lowest"])],
             **{

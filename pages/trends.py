@@ -54,7 +54,7 @@ with ui.guard("the trend"):
     suffix = "95" if level == 95 else "998"
     table = pd.DataFrame({
         "Year": series["period"],
-        "Value": [release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(series["value"], series["suppressed"])],
+        "Value": release.shown_values(series, ind.format_value),
         f"{level:g}% interval": [compare_ui.interval_text(ind, lo, hi, s)
                                  for lo, hi, s in zip(series[f"lower_{suffix}"], series[f"upper_{suffix}"], series["suppressed"])],
         "Benchmark": [ind.format_value(v) for v in series["benchmark_value"]],

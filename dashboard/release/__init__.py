@@ -19,7 +19,7 @@ import logging
 import pandas as pd
 
 from dashboard.release import cells, rules
-from dashboard.release.rules import SECONDARY_TEXT, SUPPRESSED_TEXT  # noqa: F401  (re-exported)
+from dashboard.release.rules import SECONDARY_TEXT, SUPPRESSED_TEXT, cell_text, not_shown, shown_values  # noqa: F401  (re-exported)
 
 log = logging.getLogger("dashboard")
 

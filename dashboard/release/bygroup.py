@@ -133,6 +133,7 @@ def _protect(frame: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     frame = rules.publish_counts(frame, rules.COUNT_COLUMNS)
     frame["numerator"], frame["denominator"] = frame["count"], frame["base"]
     frame = rules.publish_values(frame)
+    frame = rules.intervals_from_shown(frame, "proportion")  # from the shown value and rounded base
     frame.loc[hidden, rules.COUNT_COLUMNS + rules.VALUE_COLUMNS] = np.nan
     # an aggregate's counts are never shown (as for benchmarks): with its councils' rounded
     # counts they would bound a hidden council's count from above

@@ -142,7 +142,8 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     frame["suppressed"] = hidden
     frame["suppression_reason"] = reason
     frame = _no_single_records(frame, (kinds == "median").to_numpy())
-    return publish(frame)
+    mults = frame["indicator_id"].map({i.id: i.multiplier for i in catalogue.indicators})
+    return publish(frame, kinds, mults)
 
 
 def _no_single_records(frame: pd.DataFrame, median: np.ndarray) -> pd.DataFrame:
@@ -173,9 +174,11 @@ def relations_of(frame: pd.DataFrame, hidden: np.ndarray, members: dict[str, tup
     return relations
 
 
-def publish(frame: pd.DataFrame) -> pd.DataFrame:
+def publish(frame: pd.DataFrame, kinds: pd.Series | None = None, multipliers: pd.Series | None = None) -> pd.DataFrame:
     """What viewers see of each cell: counts and bases rounded to 5 (none for aggregates, whose
-    counts are never shown), values and intervals to 1 decimal place, hidden cells blank."""
+    counts are never shown), values and intervals to 1 decimal place, hidden cells blank. The
+    intervals of local proportions and rates are worked out from the shown value and the rounded
+    base (``rules.intervals_from_shown``: ``kinds`` and ``multipliers`` per row)."""
     frame = frame.copy()
     hidden = frame["suppressed"].astype(bool)
     aggregate = frame["geography_level"] != "area"
@@ -183,8 +186,16 @@ def publish(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = rules.round_count(frame[col].astype(float))
     frame["numerator"] = frame["count"]
     frame["denominator"] = frame["base"]
-    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
     frame = rules.publish_values(frame)
+    if kinds is not None:
+        local = (frame["source"] == LOCAL).to_numpy() & ~hidden.to_numpy()
+        ends = ["lower_95", "upper_95", "lower_998", "upper_998"]
+        for kind in ("proportion", "rate"):
+            sel = local & (kinds == kind).to_numpy()
+            if sel.any():
+                part = rules.intervals_from_shown(frame.loc[sel], kind, multipliers[sel].astype(float).to_numpy())
+                frame.loc[sel, ends] = part[ends].to_numpy()
+    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
     frame.loc[hidden, rules.COUNT_COLUMNS + rules.VALUE_COLUMNS] = np.nan
     frame["suppressed"] = hidden
     return frame

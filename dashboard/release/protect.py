@@ -157,6 +157,8 @@ def protect_proportions(frame: pd.DataFrame, group_cols: list[str], links: list[
     hidden = hidden | more
     frame = rules.publish_counts(frame, rules.COUNT_COLUMNS)
     frame = rules.publish_values(frame)
+    if "lower_95" in frame.columns:
+        frame = rules.intervals_from_shown(frame, "proportion")  # from the shown value and rounded base
     cols = [c for c in rules.COUNT_COLUMNS + rules.VALUE_COLUMNS if c in frame.columns]
     frame.loc[hidden, cols] = np.nan
     frame["suppressed"] = hidden

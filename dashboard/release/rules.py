@@ -113,6 +113,44 @@ def cell_text(hidden: bool, reason, shown: str) -> str:
     return not_shown(reason) if hidden else shown
 
 
+def intervals_from_shown(frame: pd.DataFrame, kind: str, multiplier=None, base=None) -> pd.DataFrame:
+    """Intervals as viewers see them, worked out from what viewers see: the value to 1 decimal
+    place and the base rounded to 5 (``base``: the rounded base where the frame's own is not
+    shown, as for an aggregate). A Wilson or Byar interval from the exact figures would narrow a
+    rounded count and base down to one pair; from the shown figures it tells nothing more.
+    ``kind``: proportion (value in percent) or rate (value per ``multiplier``)."""
+    from dashboard import stats
+
+    frame = frame.copy()
+    value = pd.to_numeric(frame["value"], errors="coerce").astype(float).to_numpy()
+    n = np.asarray(frame["base"] if base is None else base, dtype=float)
+    mult = np.broadcast_to(np.asarray(100.0 if multiplier is None else multiplier, dtype=float), value.shape)
+    for level, suffix in ((95, "95"), (99.8, "998")):
+        lows, highs = [], []
+        for v, b, m in zip(value, n, mult):
+            if not (np.isfinite(v) and np.isfinite(b) and b > 0):
+                lows.append(np.nan)
+                highs.append(np.nan)
+            elif kind == "proportion":
+                lo, hi = stats.wilson_interval(min(max(v / 100, 0.0), 1.0) * b, b, level)
+                lows.append(lo * 100)
+                highs.append(hi * 100)
+            else:
+                lo, hi = stats.byar_interval(v * b / m, level)
+                lows.append(lo / b * m)
+                highs.append(hi / b * m)
+        frame[f"lower_{suffix}"] = round_value(np.asarray(lows, dtype=float))
+        frame[f"upper_{suffix}"] = round_value(np.asarray(highs, dtype=float))
+    return frame
+
+
+def shown_values(frame, fmt, col: str = "value") -> list[str]:
+    """Each row's value as a table shows it (``fmt``), or its own reason where it is hidden
+    (``suppressed`` and ``suppression_reason`` from the release layer)."""
+    reasons = frame["suppression_reason"] if "suppression_reason" in frame else [None] * len(frame)
+    return [cell_text(bool(s), r, "" if bool(s) else fmt(v)) for v, s, r in zip(frame[col], frame["suppressed"], reasons)]
+
+
 def window_of(period: str) -> list[str]:
     """The fixed window of WINDOW_YEARS financial years that holds ``period``.
 
