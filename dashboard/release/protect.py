@@ -18,13 +18,24 @@ import pandas as pd
 from dashboard.release import rules
 
 
-def secondary(hidden: np.ndarray, size: np.ndarray, relations: list[np.ndarray]) -> np.ndarray:
+def secondary(hidden: np.ndarray, size: np.ndarray, relations: list[np.ndarray],
+              amounts: list[np.ndarray] | None = None) -> np.ndarray:
     """Cells hidden by secondary suppression (a boolean array, primary cells excluded).
 
     ``hidden``: primary-hidden cells; ``size``: how much each cell is worth keeping (the smallest
     non-zero visible member is hidden first, a zero only where nothing else is left);
-    ``relations``: arrays of cell positions, each a published sum."""
+    ``relations``: arrays of cell positions, each a published sum; ``amounts``: quantities
+    (counts, complements) whose hidden members in a relation must not add up to 1-4 either (two
+    hidden cells of 1 and 2 are the only unknowns of a sum that says "3")."""
     hidden = np.asarray(hidden, dtype=bool).copy()
+    amounts = [np.nan_to_num(np.asarray(a, dtype=float), nan=0.0) for a in amounts or []]
+
+    def unsafe(members) -> bool:
+        shut = hidden[members]
+        if shut.sum() == 1:
+            return True
+        return bool(shut.any() and any(rules.is_small(a[members][shut].sum()) for a in amounts))
+
     first = hidden.copy()
     size = np.nan_to_num(np.asarray(size, dtype=float), nan=0.0)
     by_cell: dict[int, list[int]] = defaultdict(list)
@@ -37,7 +48,7 @@ def secondary(hidden: np.ndarray, size: np.ndarray, relations: list[np.ndarray])
         r = todo.pop()
         queued.discard(r)
         members = relations[r]
-        if len(members) < 2 or hidden[members].sum() != 1:
+        if len(members) < 2 or hidden[members].all() or not unsafe(members):
             continue
         visible = members[~hidden[members]]
         sizes = size[visible]

@@ -1,11 +1,14 @@
 """What an interval shown to 1 decimal place says about a cell's count and base.
 
 A Wilson or Byar interval is not linear in the count and base, so the audit cannot write it as a
-constraint; instead, for each published cell, every (count, base) consistent with everything the
-cell shows (rounded count and base where shown, the value and both intervals to 1 decimal place)
-is enumerated, and the smallest and largest count and base that fit are added to the audit as
-linear constraints (the hull). The enumeration relaxes, never tightens: a proportion's share may
-take any value in its rounding band (weights), so the hull holds every true figure.
+constraint; instead every (count, base) consistent with everything a cell shows is enumerated,
+and the smallest and largest that fit are added to the audit as linear constraints (the hull).
+
+The release layer works intervals out from the shown value and the base rounded to 5
+(``rules.intervals_from_shown``): a council's interval is then a function of its shown figures
+and says nothing more (the audit checks that it is); an aggregate's says which multiples of 5
+its base may be rounded to (``rounded_base_hull``). ``proportion_hull`` and ``rate_hull`` model
+intervals from the exact figures (what the layer did before), for the regression test.
 """
 
 from __future__ import annotations
@@ -98,3 +101,24 @@ def rate_hull(value, ends: dict, mult: float, count_range=(0, CAP), base_range=(
     if not ok.any():
         return None
     return float(c[ok].min()), float(c[ok].max()), float(np.ceil(lo[ok] - 1e-9).min()), float(np.floor(hi[ok] + 1e-9).max())
+
+
+def rounded_base_hull(kind: str, value, ends: dict, mult: float = 100.0):
+    """(base low, base high) for a cell whose intervals come from its shown value and its base
+    rounded to 5 (an aggregate's base is not shown): every multiple of 5 whose intervals match
+    the shown ones, widened by the rounding. None where nothing fits."""
+    m = np.arange(rules.ROUND_TO, CAP, rules.ROUND_TO, dtype=float)
+    ok = np.ones(len(m), dtype=bool)
+    for level, suffix in LEVELS:
+        if kind == "proportion":
+            got = [x * 100 for x in _wilson(min(max(value / 100, 0.0), 1.0), m, level)]
+        else:
+            got = [x / m * mult for x in _byar(value * m / mult, level)]
+        for end, name in ((0, "lower"), (1, "upper")):
+            pub = ends.get(f"{name}_{suffix}")
+            if _shown(pub):
+                ok &= np.abs(got[end] - pub) <= H + 1e-9
+    if not ok.any():
+        return None
+    half = rules.ROUND_TO / 2
+    return float(m[ok].min() - half), float(m[ok].max() + half)

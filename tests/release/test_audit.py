@@ -12,7 +12,7 @@ from dashboard.catalogue import load
 from dashboard.release import bygroup, rules
 from tests.release.audit import HALF, Problem, add_cell, failures, primary_what, timed
 from tests.release.audit_tables import add_tables
-from tests.release.intervals import CAP, proportion_hull, rate_hull
+from tests.release.intervals import rounded_base_hull
 
 
 def build_problem(store, intervals: bool = True, tables: bool = True) -> tuple[Problem, dict]:
@@ -120,24 +120,21 @@ def build_problem(store, intervals: bool = True, tables: bool = True) -> tuple[P
 
 
 def add_hull(problem: Problem, ind, shown, counts: list, bases: list, exact: bool, rounded) -> None:
-    """What the value and intervals shown at 1 dp say about the sums of ``counts`` and ``bases``
-    (a council's cell: its own; an aggregate: its councils'), with the rounded count and base."""
+    """What the intervals shown at 1 dp say about a cell's base. A council's intervals are worked
+    out from its shown value and rounded base (checked here): nothing more. An aggregate's base is
+    not shown, but its intervals say which multiples of 5 it is rounded to: the sum of its
+    councils' bases lies within that hull."""
     ends = {col: shown[col] for col in ("lower_95", "upper_95", "lower_998", "upper_998")}
     if all(v != v for v in ends.values()) or shown["value"] != shown["value"]:
         return
-    c_pub, b_pub = rounded
-    c_range = (max(0.0, c_pub - HALF), c_pub + HALF) if c_pub == c_pub and c_pub is not None else (0, CAP)
-    b_range = (max(1.0, b_pub - HALF), b_pub + HALF) if b_pub == b_pub and b_pub is not None else (1, CAP)
-    if ind.kind == "proportion":
-        hull = proportion_hull(shown["value"], ends, c_range, b_range, exact)
-    elif exact:
-        hull = rate_hull(shown["value"], ends, ind.multiplier, c_range, b_range)
-    else:
+    if rounded[1] is not None:  # a council: its intervals follow from what it shows
+        again = rules.intervals_from_shown(pd.DataFrame([dict(shown)]), ind.kind, ind.multiplier)
+        for col, v in ends.items():
+            assert v == again[col].iat[0] or (v != v and again[col].iat[0] != again[col].iat[0]), (ind.id, col, dict(shown))
         return
+    hull = rounded_base_hull(ind.kind, shown["value"], ends, ind.multiplier)
     assert hull is not None, (ind.id, dict(shown))
-    problem.interval({c: 1.0 for c in counts}, hull[0], hull[1])
-    if hull[3] < float("inf"):
-        problem.interval({b: 1.0 for b in bases}, hull[2], hull[3])
+    problem.interval({b: 1.0 for b in bases}, hull[0], hull[1])
 
 
 def link_shared_bases(problem: Problem, raw: pd.DataFrame, cells: dict) -> None:
