@@ -194,6 +194,7 @@ def profile(figs: Figures, store: Store | None, area: str, period: str, choice: 
             "lower": own[f"lower_{'95' if level == 95 else '998'}"] if own is not None else math.nan,
             "upper": own[f"upper_{'95' if level == 95 else '998'}"] if own is not None else math.nan,
             "suppressed": suppressed,
+            "suppression_reason": own["suppression_reason"] if own is not None else None,
             "source": own["source"] if own is not None else None,
             "benchmark_value": bench.value if bench else math.nan,
             "benchmark_label": bench.label if bench else None,
