@@ -111,15 +111,20 @@ def test_agreement_statements_hide_small_answers_and_what_would_reveal_them(stor
     assert flexibly["Disagree"] == rules.SUPPRESSED_TEXT and flexibly["Strongly agree"] == rules.SECONDARY_TEXT
     assert flexibly["Holders who answered"] == "10"
     assert table.loc["I know how much money I have", "Agree"] == "10"
-    assert table.loc["I get the money quickly without complicated procedures", ["Disagree", "Agree"]].tolist() == ["5", "5"]
+    # "paid quickly" is the indicator dp_paid_quickly, hidden for Leeds: the table's agree and
+    # disagree cells would give its count and base, so they are hidden with it (the link)
+    assert bool(figures.figure("dp_paid_quickly", LEEDS, PERIOD)["suppressed"])
+    assert table.loc["I get the money quickly without complicated procedures", ["Disagree", "Agree"]].tolist() == [
+        rules.SECONDARY_TEXT, rules.SECONDARY_TEXT]
     assert "“I know how much money I have”: 100% agree" in panel.sentence
-    assert "“I get the money quickly without complicated procedures”: 50% agree" in panel.sentence
+    assert "“I get the money quickly without complicated procedures”: not shown" in panel.sentence
     assert "“I can use my direct payment flexibly”: not shown" in panel.sentence
     # the chart: a diverging bar, disagree drawn to the left of zero
     traces = {t.name: t for t in panel.chart.figure.data}
     disagree = list(traces["Disagree"].x)
-    assert disagree[2] == pytest.approx(-50.0)  # statement 3: 5 of 10 disagree
+    assert disagree[1] == pytest.approx(0.0)  # statement 2: nobody disagrees
     assert traces["Not shown (small numbers)"].x[0] == pytest.approx(100.0)  # statement 1 wholly hidden
+    assert traces["Not shown (small numbers)"].x[2] == pytest.approx(100.0)  # statement 3 too (the link)
 
 
 def test_control_with_and_without_a_direct_payment(store, figures):
