@@ -64,8 +64,9 @@ with ui.guard("the comparison"):
     if chart_kind == "bars":
         with left:
             compare_ui.chart_block(chart, "compare_chart", None, "", csv, f"compare-{indicator_id}-{period}")
-        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
-                      numeric=("Value", "People counted"))
+        with st.expander(f"Table: {ind.short_name}, {period}, by area ({group.label})"):  # one click away
+            ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                          numeric=("Value", "People counted"))
     elif funnel is None:
         ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
                       numeric=("Value", "People counted"))
@@ -93,8 +94,9 @@ with ui.guard("the comparison"):
                     "benchmark (outside the 95% limits). Areas with more people counted sit further right, where "
                     "chance moves the figure less, so the limits narrow. A dot outside the dotted 99.8% lines is "
                     "very unlikely to differ from the benchmark by chance.")
-        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
-                      numeric=("Value", "People counted"))
+        with st.expander(f"Table: {ind.short_name}, {period}, by area ({group.label})"):  # one click away
+            ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                          numeric=("Value", "People counted"))
     compare_ui.published_only_note(table)
     st.caption(ui.source_line(figs, indicator_id, period) + f" Caveats: {ind.caveats}")
     compare_ui.group_editor(figs)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.conftest import (
-    EDITOR_NAME, EDITOR_PASSWORD, READY, axe_violations, open_app, screenshot, sign_in,
+    EDITOR_NAME, EDITOR_PASSWORD, READY, axe_violations, expanded_table, open_app, screenshot, sign_in,
 )
 from tests.conftest import KIRKLEES, LEEDS
 from dashboard.catalogue import load as _load_catalogue
@@ -52,6 +52,9 @@ def test_compare_chart_wholly_on_the_first_screen(page, server):
     for name in ("Areas shown", "Compare with", "Interval", "Sort", "Chart"):  # the choices, beside the chart
         label = page.get_by_text(name, exact=True).first.bounding_box()
         assert label is not None and label["x"] > box["x"] + box["width"] - 5 and label["y"] < 900, (name, label)
+    # the table is one click away, and opens in place
+    assert not page.locator("[data-testid='compare-table']").is_visible()
+    assert "Leeds" in expanded_table(page, "compare-table")
     screenshot(page, "compare_first_screen_1440")
 
 
@@ -180,7 +183,7 @@ def test_editor_saves_a_named_group_that_anyone_can_pick(page, editor_server, br
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     viewer = context.new_page()
     open_app(viewer, editor_server.url, f"compare?indicator=control&period=2024-25&area={LEEDS}&group=named-1")
-    table = viewer.locator("[data-testid='compare-table']").inner_text()
+    table = expanded_table(viewer, "compare-table")
     assert "Leeds" in table and "Reading" in table and "Kirklees" not in table, table
     assert "Save a named comparison group" not in viewer.inner_text("body")
     context.close()
