@@ -4,7 +4,9 @@ chosen benchmark, 95% or 99.8% whiskers, sorted by value or name, and a funnel p
 
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, narrative, release, ui
+from dashboard import charts, release
+from dashboard.app import compare_ui, ui
+from dashboard.figures import comparison, exports, narrative
 
 ui.page_setup("Compare areas")
 
@@ -29,9 +31,9 @@ with ui.guard("the comparison"):
                               "99.8% limits around the benchmark.")
     ui.show_url_notices()
     ind = figs.catalogue[indicator_id]
-    table = benchmarks.compared(figs, ui.store(), indicator_id, period, choice, group.codes)
-    bench = benchmarks.benchmark(figs, ui.store(), indicator_id, period, choice, area)
-    if choice.kind == benchmarks.REGION:
+    table = comparison.compared(figs, ui.store(), indicator_id, period, choice, group.codes)
+    bench = comparison.benchmark(figs, ui.store(), indicator_id, period, choice, area)
+    if choice.kind == comparison.REGION:
         right.info("Each area is compared with its own region. The line on the chart is the chosen area's region.",
                    icon=":material/info:")
     right.markdown(f"**{ind.name}** — {ind.definition} {ind.polarity_words}. Showing: {group.label}.")

@@ -77,7 +77,7 @@ LEEDS_EDITOR_NAME, LEEDS_EDITOR_PASSWORD = "leeds1", "leeds password 1"
 
 def users_secrets() -> str:
     """secrets.toml with an administrator, an editor for Leeds and a viewer."""
-    from dashboard.auth import hash_password
+    from dashboard.access import hash_password
     from tests.conftest import LEEDS
 
     return (

@@ -6,7 +6,7 @@ from tests.browser.conftest import (
     EDITOR_NAME, EDITOR_PASSWORD, READY, axe_violations, expanded_table, open_app, screenshot, sign_in,
 )
 from tests.conftest import KIRKLEES, LEEDS
-from dashboard.catalogue import load as _load_catalogue
+from dashboard.figures.catalogue import load as _load_catalogue
 
 N_INDICATORS = len(_load_catalogue().indicators)
 
