@@ -65,7 +65,7 @@ def round_count(x):
 
 def round_value(x):
     """Percentages, rates, medians and intervals as viewers see them: 1 decimal place."""
-    from dashboard.catalogue import round_half_up  # NHS England's rounding: half away from zero
+    from dashboard.figures.catalogue import round_half_up  # NHS England's rounding: half away from zero
 
     x = np.asarray(x, dtype=float)
     out = np.array([float(round_half_up(v, DECIMALS)) if np.isfinite(v) else v for v in x.ravel()]).reshape(x.shape)
@@ -119,7 +119,7 @@ def intervals_from_shown(frame: pd.DataFrame, kind: str, multiplier=None, base=N
     shown, as for an aggregate). A Wilson or Byar interval from the exact figures would narrow a
     rounded count and base down to one pair; from the shown figures it tells nothing more.
     ``kind``: proportion (value in percent) or rate (value per ``multiplier``)."""
-    from dashboard import stats
+    from dashboard.figures import stats
 
     frame = frame.copy()
     value = pd.to_numeric(frame["value"], errors="coerce").astype(float).to_numpy()

@@ -198,7 +198,7 @@ def actions(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 
 def _proportion_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """value and 95% and 99.8% Wilson intervals (percent) from count, base, numerator, denominator."""
-    from dashboard import stats
+    from dashboard.figures import stats
 
     frame = frame.copy()
     share = (frame["numerator"].astype(float) / frame["denominator"].astype(float)).where(frame["denominator"] > 0)

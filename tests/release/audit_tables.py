@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard import stats
+from dashboard.figures import stats
 from dashboard.release import rules, tables
 from tests.release.audit import HALF, Problem
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import chi2
 
-from dashboard import stats
+from dashboard.figures import stats
 from dashboard.release import rules
 
 H = 0.5 * 10 ** -rules.DECIMALS + 1e-9

@@ -7,10 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard import exports, release, themes
-from dashboard.catalogue import load
+from dashboard import release
+from dashboard.data.store import Store
+from dashboard.figures import exports
+from dashboard.figures.catalogue import load
 from dashboard.release import protect, rules, tables
-from dashboard.store import Store
+from dashboard.views import themes
 from tests.conftest import LEEDS
 from tests.release.audit import Problem, failures
 from tests.release.audit_tables import Tables
@@ -73,7 +75,7 @@ def test_an_interval_from_the_exact_figures_would_pin_a_rounded_count():
     # 1 dp, leaves one base only (the attack); from the shown figures it leaves the rounding
     value = rules.round_value(100 * 37 / 58)
     exact = {}
-    from dashboard import stats
+    from dashboard.figures import stats
 
     for level, suffix in ((95, "95"), (99.8, "998")):
         lo, hi = stats.wilson_interval(37, 58, level)
