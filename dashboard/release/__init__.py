@@ -97,8 +97,7 @@ def materialise(store) -> int:
     try:
         cur.execute("begin transaction")
         stored = [(TABLE, frame), ("release_group_members", member_rows), (SPLITS_TABLE, split_frame)]
-        stored += [(TABLES_PREFIX + name, data.assign(data_version=current)) for name, data in built.items()
-                   if len(data.columns)]
+        stored += [(TABLES_PREFIX + name, data.assign(data_version=current)) for name, data in built.items()]
         for name, data in stored:
             cur.register("incoming", data)
             cur.execute(f"create or replace table {name} as select * from incoming")
@@ -113,8 +112,25 @@ def materialise(store) -> int:
 
 
 def is_current(store) -> bool:
-    """True when the materialised cells belong to the store's current data version."""
-    return _table_current(store, TABLE) and _table_current(store, SPLITS_TABLE)
+    """True when the materialised cells (indicator cells, splits, theme tables) belong to the
+    store's current data version."""
+    from dashboard.release import tables as theme_tables
+
+    return _table_current(store, TABLE) and _table_current(store, SPLITS_TABLE) and all(
+        _table_current(store, TABLES_PREFIX + name) for name in theme_tables.BUILDERS)
+
+
+_IN_MEMORY: dict = {}  # (database, data version) -> theme tables worked out without writing
+
+
+def _tables_in_memory(store) -> dict:
+    key = (str(getattr(store, "path", id(store))), version(store))
+    if key not in _IN_MEMORY:
+        built: dict = {}
+        compute(store, tables_out=built)
+        _IN_MEMORY.clear()  # one data version at a time
+        _IN_MEMORY[key] = built
+    return _IN_MEMORY[key]
 
 
 def table(store, name: str, area: str | None = None, period: str | None = None,
@@ -141,9 +157,7 @@ def table(store, name: str, area: str | None = None, period: str | None = None,
         sql = f"select * exclude (data_version) from {stored}" + (" where " + " and ".join(where) if where else "")
         frame = store.sql(sql, params)
     else:
-        built: dict = {}
-        compute(store, tables_out=built)
-        frame = built[name]
+        frame = _tables_in_memory(store)[name]
         if frame.empty:
             return frame
         keep = pd.Series(True, index=frame.index)

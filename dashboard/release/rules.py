@@ -37,7 +37,7 @@ WINDOW_ORIGIN = 2013
 # cell carries its own reason from the release layer in ``suppression_reason``)
 SUPPRESSED_TEXT = f"Not shown: fewer than {SMALL_BELOW} people"  # a count of 1-4
 SMALL_BASE_TEXT = f"Not shown: out of fewer than {SMALL_BELOW} people"  # a base under 5
-COMPLEMENT_TEXT = f"Not shown: all but 1 to {SMALL_BELOW - 1} people"  # a complement of 1-4
+COMPLEMENT_TEXT = f"Not shown: all but fewer than {SMALL_BELOW} people"  # a complement of 1-4
 SECONDARY_TEXT = "Not shown: would reveal a small number"  # hidden to protect another cell
 FEW_COUNCILS_TEXT = f"Not shown: fewer than {MIN_COUNCILS} councils"
 FEW_RECORDS_TEXT = f"Not shown: a median needs at least {MIN_MEDIAN_RECORDS} records"

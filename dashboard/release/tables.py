@@ -53,6 +53,11 @@ class Hidden:
         return lambda key: self.of(indicator_id, key[0], [key[1]])
 
 
+def _empty() -> pd.DataFrame:
+    """A table with no rows (nothing imported yet): still stored, so the data version is current."""
+    return pd.DataFrame({"area_code": pd.Series([], dtype="string"), "period": pd.Series([], dtype="string")})
+
+
 def _periods(published: pd.DataFrame) -> list[str]:
     local = published[(published["geography_level"] == "area") & (published["source"] == LOCAL)]
     return sorted(set(local["period"]))
@@ -81,6 +86,8 @@ def shares_within(frame: pd.DataFrame, count_col: str, group_cols: list[str], li
 
 def levels(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
     frame = store.query("coproduction_levels").reset_index(drop=True)
+    if frame.empty:
+        return _empty()
     if raw_out is not None:
         raw_out["levels"] = frame.copy()
     deep = frame["level"].isin(["co-designed", "co-produced"])  # the indicator's count
@@ -90,6 +97,8 @@ def levels(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 
 def categories(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
     frame = store.query("breakdowns_by_category").reset_index(drop=True)
+    if frame.empty:
+        return _empty()
     if raw_out is not None:
         raw_out["categories"] = frame.copy()
     people = frame["people_supported"].astype(float)
@@ -116,7 +125,7 @@ def categories(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 def agreement(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
     frame = _each_period(store, "dp_agreement_statements", periods)
     if frame.empty:
-        return frame
+        return _empty()
     frame = frame.sort_values(["area_code", "period", "statement_order", "agreement"]).reset_index(drop=True)
     if raw_out is not None:
         raw_out["agreement"] = frame.copy()
@@ -131,7 +140,7 @@ def agreement(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 def i_statements(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
     frame = _each_period(store, "i_statement_answers", periods)
     if frame.empty:
-        return frame
+        return _empty()
     frame = frame.sort_values(["area_code", "period", "theme", "answer_order"]).reset_index(drop=True)
     if raw_out is not None:
         raw_out["i_statements"] = frame.copy()
@@ -143,7 +152,7 @@ def i_statements(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 def _bins(store, query: str, count_col: str, name: str, periods, raw_out=None) -> pd.DataFrame:
     frame = _each_period(store, query, periods)
     if frame.empty:
-        return frame
+        return _empty()
     frame = frame.sort_values(["area_code", "period", "bin_order"]).reset_index(drop=True)
     if raw_out is not None:
         raw_out[name] = frame.copy()
@@ -166,6 +175,8 @@ ROLES = {"self_advocates": "Self-advocates", "family_carers": "Family carers", "
 
 def participants(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
     mine = store.query("coproduction_participants")
+    if mine.empty:
+        return _empty()
     long = mine.melt(id_vars=["area_code", "period"], value_vars=list(ROLES), var_name="role_key", value_name="places")
     long["role"] = long["role_key"].map(ROLES)
     long["role_order"] = long["role_key"].map({k: i for i, k in enumerate(ROLES)})
@@ -185,6 +196,8 @@ def participants(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 
 def actions(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
     mine = store.query("coproduction_actions")
+    if mine.empty:
+        return _empty()
     long = mine.drop(columns=["actions"]).melt(id_vars=["area_code", "period"], value_vars=["completed_actions", "open_actions"],
                                                var_name="status_key", value_name="actions")
     long["status"] = long["status_key"].map({"completed_actions": "Completed", "open_actions": "Still open"})
@@ -223,7 +236,7 @@ def decisions(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
         if len(got):
             frames.append(got.assign(period=years[0]))
     if not frames:
-        return pd.DataFrame()
+        return _empty()
     mine = pd.concat(frames, ignore_index=True)
     long = pd.concat([
         mine.assign(who="Self-advocates", count=mine["with_self_advocates"]),
@@ -252,7 +265,7 @@ def decisions(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 def control(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
     frame = _each_period(store, "control_by_direct_payment", periods)
     if frame.empty:
-        return frame
+        return _empty()
     frame = frame.rename(columns={"with_control": "count", "respondents": "base"})
     frame = frame.sort_values(["area_code", "period", "payment_group"]).reset_index(drop=True)
     if raw_out is not None:
