@@ -51,6 +51,12 @@ def secondary(hidden: np.ndarray, size: np.ndarray, relations: list[np.ndarray],
         if len(members) < 2 or hidden[members].all() or not unsafe(members):
             continue
         visible = members[~hidden[members]]
+        if hidden[members].sum() > 1:  # a small hidden sum: hide a cell that adds to it
+            shut = members[hidden[members]]
+            failing = [a for a in amounts if rules.is_small(a[shut].sum())]
+            helpful = visible[np.any([a[visible] > 0 for a in failing], axis=0)]
+            if len(helpful):
+                visible = helpful
         sizes = size[visible]
         order = np.lexsort((visible, sizes <= 0, ))  # non-zero first
         nonzero = visible[sizes > 0]

@@ -121,9 +121,12 @@ def test_a_median_interval_never_pins_a_hidden_group_of_days():
 
 
 def test_fixture_medians_beside_a_hidden_group_have_no_interval(store, figures):
+    checked = 0
     for name, indicator_id in tables.BIN_MEDIANS.items():
         bins = release.table(store, name)
         for (area, period), rows in bins.groupby(["area_code", "period"]):
             fig = figures.figure(indicator_id, area, period)
-            if fig is not None and rows["suppressed"].any():
+            if fig is not None and not fig["suppressed"] and rows["suppressed"].any():
                 assert fig["lower_95"] != fig["lower_95"] and fig["upper_998"] != fig["upper_998"], (area, period)
+                checked += 1
+    assert checked
