@@ -69,6 +69,17 @@ def _each_period(store, query: str, periods: list[str]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
+def _raw(store, query: str, periods, order: list[str], name: str, raw_out) -> pd.DataFrame:
+    """A per-year query for every year, in a fixed order (``raw_out``: the raw rows, for the audit)."""
+    frame = _each_period(store, query, periods)
+    if frame.empty:
+        return frame
+    frame = frame.sort_values(["area_code", "period", *order]).reset_index(drop=True)
+    if raw_out is not None:
+        raw_out[name] = frame.copy()
+    return frame
+
+
 def shares_within(frame: pd.DataFrame, count_col: str, group_cols: list[str], links=None) -> pd.DataFrame:
     """Each row's share of its group's total (``answered``, ``share``): hidden counts stay hidden,
     shown counts are rounded to 5, shares (from the unrounded figures) to 1 decimal place, and a
@@ -123,12 +134,9 @@ def categories(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 
 
 def agreement(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
-    frame = _each_period(store, "dp_agreement_statements", periods)
+    frame = _raw(store, "dp_agreement_statements", periods, ["statement_order", "agreement"], "agreement", raw_out)
     if frame.empty:
         return _empty()
-    frame = frame.sort_values(["area_code", "period", "statement_order", "agreement"]).reset_index(drop=True)
-    if raw_out is not None:
-        raw_out["agreement"] = frame.copy()
     links = []
     for order, indicator_id in ((1, "dp_flexible_use"), (3, "dp_paid_quickly"), (4, "dp_trusted")):
         scope = frame["statement_order"] == order
@@ -138,24 +146,18 @@ def agreement(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 
 
 def i_statements(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
-    frame = _each_period(store, "i_statement_answers", periods)
+    frame = _raw(store, "i_statement_answers", periods, ["theme", "answer_order"], "i_statements", raw_out)
     if frame.empty:
         return _empty()
-    frame = frame.sort_values(["area_code", "period", "theme", "answer_order"]).reset_index(drop=True)
-    if raw_out is not None:
-        raw_out["i_statements"] = frame.copy()
     links = links_by(frame, ["area_code", "period"], frame["answer"] == "yes", None,
                      hidden.by_area_period("i_statements_yes"))
     return shares_within(frame, "answers", ["area_code", "period", "theme"], links=links)
 
 
 def _bins(store, query: str, count_col: str, name: str, periods, raw_out=None) -> pd.DataFrame:
-    frame = _each_period(store, query, periods)
+    frame = _raw(store, query, periods, ["bin_order"], name, raw_out)
     if frame.empty:
         return _empty()
-    frame = frame.sort_values(["area_code", "period", "bin_order"]).reset_index(drop=True)
-    if raw_out is not None:
-        raw_out[name] = frame.copy()
     return protect.protect_counts(frame, count_col, ["area_code", "period"])
 
 
@@ -263,11 +265,10 @@ def decisions(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
 
 
 def control(store, hidden: Hidden, periods, raw_out=None) -> pd.DataFrame:
-    frame = _each_period(store, "control_by_direct_payment", periods)
+    frame = _raw(store, "control_by_direct_payment", periods, ["payment_group"], "control", raw_out)
     if frame.empty:
         return _empty()
     frame = frame.rename(columns={"with_control": "count", "respondents": "base"})
-    frame = frame.sort_values(["area_code", "period", "payment_group"]).reset_index(drop=True)
     if raw_out is not None:
         raw_out["control"] = frame.copy()
     frame = _proportion_rows(frame)
