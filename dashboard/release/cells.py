@@ -136,7 +136,8 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     size = frame["base"].astype(float).to_numpy().copy()
     size[aggregate] = np.inf  # an aggregate is never the cell hidden to protect another
     relations = relations_of(frame, hidden, members)
-    count = frame["count"].astype(float).to_numpy()
+    # (a median is not a sum: its aggregate says nothing of its councils' counts)
+    count = np.where((kinds == "median").to_numpy(), 0.0, frame["count"].astype(float).to_numpy())
     complement = np.where((kinds == "proportion").to_numpy(), frame["base"].astype(float).to_numpy() - count, 1e9)
     # an aggregate's hidden councils never add up to a small count (or complement) either
     more = protect.secondary(hidden, size, relations, amounts=[np.where(aggregate, 0, count), np.where(aggregate, 0, complement)]) & ~aggregate
