@@ -119,10 +119,10 @@ def read(limit: int | None = None, url: str | None = None) -> pd.DataFrame:
 
 def csv_bytes(url: str | None = None) -> bytes:
     """The whole log as CSV for administrators (formula-safe, like every download)."""
-    from dashboard.figures import exports
+    from dashboard.data import safe_csv
 
     frame = read(url=url).rename(columns=CSV_HEADERS)
-    return exports.to_csv(frame)
+    return safe_csv.to_csv(frame)
 
 
 def check(user: User | None, action: str, areas: Iterable[str], what: str, *, detail: str = "",

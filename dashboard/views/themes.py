@@ -867,12 +867,12 @@ def i_statements_panel(ctx: Context) -> Panel:
 
 
 def recorded_actions(store: Store, figs: Figures, area: str) -> tuple[pd.DataFrame, dict] | None:
-    """'You said, we did' actions recorded by editors between meetings (dashboard/records/actions.py),
+    """'You said, we did' actions recorded by editors between meetings (dashboard/meeting/actions.py),
     open first: the table people read and the counts by status. None where that part of the
     dashboard is not installed. Actions are public text, not people: no suppression applies;
     who recorded them is left out."""
     try:
-        from dashboard.records import actions
+        from dashboard.meeting import actions
     except ImportError:  # pragma: no cover - the actions module ships with the dashboard
         return None
     frame = actions.list_actions(store, area_code=area)
