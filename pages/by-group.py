@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts, release
 from dashboard.app import compare_ui, ui
 from dashboard.figures import comparison, exports
+from dashboard.views.common import counts
 
 ui.page_setup("By group")
 
@@ -55,7 +56,7 @@ with ui.guard("the groups"):
                           for v, s, r in zip(part["value"], part["suppressed"], part["suppression_reason"])],
                 "95% interval": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
                                  for lo, hi, s in zip(part["lower_95"], part["upper_95"], part["suppressed"])],
-                "People counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(part["base"], part["suppressed"])],
+                "People counted": counts(part["base"], part["suppressed"]),
             })
             csv = exports.chart_rows(part.assign(area_name=part["group_name"], geography_code=",".join(codes),
                                                  period=period, source="local data", trend=None), ind)

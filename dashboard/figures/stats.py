@@ -158,12 +158,17 @@ def trend_test(
 # ------------------------------------------------------------------ comparison at a chosen level
 
 
+def level_suffix(level: float) -> str:
+    """The column suffix of an interval level: "95" for 95%, "998" for 99.8%."""
+    return "95" if level == 95 else "998"
+
+
 def compare_at(row, benchmark: float, polarity: str, level: float = 95) -> str:
     """``compare`` with the 95% or 99.8% interval of a figure row (a mapping with lower_95,
     upper_95, lower_998, upper_998 and suppressed)."""
     if bool(row.get("suppressed", False)):
         return NOT_COMPARED
-    suffix = "95" if level == 95 else "998"
+    suffix = level_suffix(level)
     return compare(row.get(f"lower_{suffix}"), row.get(f"upper_{suffix}"), benchmark, polarity)
 
 

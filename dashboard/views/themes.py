@@ -23,6 +23,7 @@ from dashboard.figures.groups import Group
 from dashboard.release import protect, rules
 from dashboard.figures.indicators import Figures
 from dashboard.data.store import Store
+from dashboard.views.common import counts
 
 SECONDARY_TEXT = rules.SECONDARY_TEXT
 
@@ -326,7 +327,7 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(view["lower_95"], view["upper_95"], view["suppressed"])],
         f"Compared with {bench_name}": [narrative.comparison_label(c) for c in view["comparison"]],
         counted: ["" if s or c != c else f"{c:,.0f}" for c, s in zip(view["count"], view["suppressed"])],
-        "Out of": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(view["base"], view["suppressed"])],
+        "Out of": counts(view["base"], view["suppressed"]),
         "Source": view["source"],
     })
     csv = view.assign(indicator_id=indicator_id, benchmark_label=bench.label if bench else None)[
@@ -531,7 +532,7 @@ def control_panel(ctx: Context) -> Panel:
         "Group": frame["payment_group"],
         "With control": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
-        "People who answered": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(frame["base"], frame["suppressed"])],
+        "People who answered": counts(frame["base"], frame["suppressed"]),
     })
     csv = frame.assign(period=ctx.period)[["area_code", "area_name", "period", "payment_group", "value", "lower_95",
                                            "upper_95", "count", "base", "suppression_reason"]]
