@@ -190,11 +190,15 @@ def significance_bars(frame: pd.DataFrame, indicator: Indicator, period: str, hi
         fig.add_vline(x=benchmark_value, line=dict(color=BENCHMARK, dash="dash", width=2),
                       annotation_text=f"{benchmark_label}: {indicator.format_value(benchmark_value)}",
                       annotation_position="top", annotation_font=dict(size=14, color=BENCHMARK))
+    # 22 px a bar keeps 20-odd areas wholly on an analyst's first screen; the legend sits a fixed
+    # 70 px below the plot, under the axis title (a fraction of the height would overlap it)
+    height = max(340, 22 * len(shown) + 170)
     fig.update_layout(
-        font=FONT, height=max(340, 30 * len(shown) + 140), margin=dict(l=10, r=30, t=60, b=40),
+        font=FONT, height=height, margin=dict(l=10, r=30, t=50, b=100),
         xaxis_title=f"{indicator.short_name} ({indicator.unit_suffix.strip() or indicator.unit})",
         yaxis=dict(automargin=True, categoryorder="array", categoryarray=names),
-        plot_bgcolor="white", barmode="overlay", legend=dict(orientation="h", y=-0.12, title_text="Compared with the benchmark: "),
+        plot_bgcolor="white", barmode="overlay",
+        legend=dict(orientation="h", yanchor="top", y=-70 / (height - 150), title_text="Compared with the benchmark: "),
     )
     fig.update_xaxes(gridcolor="#dfe3e5", zeroline=True, zerolinecolor="#b1b4b6", rangemode="tozero")
     counts = shown[column].value_counts()

@@ -164,6 +164,16 @@ def open_app(page, base_url: str, path: str):
     return page
 
 
+def expanded_table(page, key: str) -> str:
+    """The text of the table ``data-testid=key``, opening the expander that holds it if closed."""
+    table = page.locator(f"[data-testid='{key}']").first
+    table.wait_for(state="attached", timeout=60_000)
+    if not table.is_visible():
+        page.locator("[data-testid='stExpander']", has=table).locator("summary").first.click()
+        table.wait_for(state="visible", timeout=30_000)
+    return table.inner_text()
+
+
 def screenshot(page, name: str) -> Path:
     path = artifacts_dir("screenshots") / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
