@@ -126,10 +126,7 @@ def _protect(frame: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     share = share.where(frame["denominator"] > 0)
     frame["value"] = share * 100
     for level, suffix in ((95, "95"), (99.8, "998")):
-        bounds = [stats.wilson_interval(p * n, n, level) if n > 0 and p == p else (np.nan, np.nan)
-                  for p, n in zip(share, base)]
-        frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
-        frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
+        frame[f"lower_{suffix}"], frame[f"upper_{suffix}"] = stats.wilson_percent(share, base.astype(float), level)
     frame = rules.publish_counts(frame, rules.COUNT_COLUMNS)
     frame["numerator"], frame["denominator"] = frame["count"], frame["base"]
     frame = rules.publish_values(frame)

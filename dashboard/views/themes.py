@@ -11,7 +11,6 @@ read only by :func:`breakdown_notes`, which the page calls for signed-in editors
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -197,10 +196,7 @@ def _proportion_rows(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     share = (frame["numerator"].astype(float) / frame["denominator"].astype(float)).where(frame["denominator"] > 0)
     frame["value"] = share * 100
-    bounds = [stats.wilson_interval(p * n, n) if n > 0 and p == p else (math.nan, math.nan)
-              for p, n in zip(share, frame["base"].astype(float))]
-    frame["lower_95"] = [b[0] * 100 for b in bounds]
-    frame["upper_95"] = [b[1] * 100 for b in bounds]
+    frame["lower_95"], frame["upper_95"] = stats.wilson_percent(share, frame["base"].astype(float))
     return frame
 
 
