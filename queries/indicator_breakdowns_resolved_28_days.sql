@@ -8,7 +8,7 @@ with records as (
         source.area_code,
         areas.region_code,
         source.period,
-        1 as one,
+        1 as weight,
         coalesce(date_diff('day', source.breakdown_date, source.resolved_date) <= 28, false) as meets
     from breakdowns as source
     join areas using (area_code)
@@ -16,20 +16,7 @@ with records as (
 ),
 
 final as (
-    select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
-        period,
-        count(*) filter (where meets) as count,
-        count(*) as base,
-        coalesce(sum(one) filter (where meets), 0) as numerator,
-        sum(one) as denominator
-    from records
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    select * from share_by_geography(records)
 )
 
 select * from final

@@ -53,10 +53,10 @@ final as (
         null::double as numerator,
         null::double as denominator,
         value,
-        sorted_days[greatest(1, floor(base / 2.0 - 1.959964 * sqrt(base) / 2)::integer)] as lower_95,
-        sorted_days[least(base, ceil(1 + base / 2.0 + 1.959964 * sqrt(base) / 2)::integer)] as upper_95,
-        sorted_days[greatest(1, floor(base / 2.0 - 3.090232 * sqrt(base) / 2)::integer)] as lower_998,
-        sorted_days[least(base, ceil(1 + base / 2.0 + 3.090232 * sqrt(base) / 2)::integer)] as upper_998
+        median_lower(sorted_days, base, 95) as lower_95,
+        median_upper(sorted_days, base, 95) as upper_95,
+        median_lower(sorted_days, base, 99.8) as lower_998,
+        median_upper(sorted_days, base, 99.8) as upper_998
     from per_area
     union all by name
     select *, base as count, null::double as numerator, null::double as denominator

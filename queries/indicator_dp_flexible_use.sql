@@ -9,7 +9,7 @@ with answers as (
         experience.area_code,
         areas.region_code,
         experience.period,
-        1 as one,
+        1 as weight,
         experience.use_flexibly >= 4 as meets
     from dp_experience as experience
     join areas using (area_code)
@@ -17,20 +17,7 @@ with answers as (
 ),
 
 final as (
-    select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
-        period,
-        count(*) filter (where meets) as count,
-        count(*) as base,
-        coalesce(sum(one) filter (where meets), 0) as numerator,
-        sum(one) as denominator
-    from answers
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    select * from share_by_geography(answers)
 )
 
 select * from final

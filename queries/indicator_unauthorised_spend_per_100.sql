@@ -17,20 +17,7 @@ with per_area as (
 ),
 
 final as (
-    select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
-        period,
-        sum(events) as count,
-        sum(people) as base,
-        sum(events) as numerator,
-        sum(people) as denominator
-    from per_area
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    select * from rate_by_geography(per_area)
 )
 
 select * from final
