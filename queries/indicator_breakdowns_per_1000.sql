@@ -2,8 +2,7 @@
 -- Breakdowns recorded in the financial year per person in long-term support (the page
 -- multiplies by 1,000). Areas with breakdowns but no support records are left out: there is
 -- nothing to divide by.
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count (breakdowns), base
+-- Rows by area, region and all areas, and year (rate_by_geography): count (breakdowns), base
 -- (people supported), numerator (breakdowns) and denominator (people supported).
 
 with people_supported as (
@@ -21,12 +20,10 @@ breakdowns_recorded as (
 per_area as (
     select
         people_supported.area_code,
-        areas.region_code,
         people_supported.period,
         coalesce(breakdowns_recorded.events, 0) as events,
         people_supported.people
     from people_supported
-    join areas using (area_code)
     left join breakdowns_recorded using (area_code, period)
 ),
 

@@ -1,7 +1,6 @@
 -- indicator_choice: user survey
 -- Enough choice over care and support (Q2c = 1 of 1-3).
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count and base (people,
+-- Rows by area, region and all areas, and year (share_by_geography): count and base (people,
 -- unweighted) and numerator and denominator (weighted by the survey weight).
 
 with answers as (

@@ -1,7 +1,6 @@
 -- indicator_control: user survey
 -- Control over daily life (Q3a = 1 or 2 of 1-4).
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count and base (people,
+-- Rows by area, region and all areas, and year (share_by_geography): count and base (people,
 -- unweighted) and numerator and denominator (weighted by the survey weight).
 
 with answers as (

@@ -1,17 +1,14 @@
 -- indicator_coproduced_activities: coproduction activities
 -- Activities at co-designed or co-produced level, of all activities.
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count and base (records) and numerator and denominator (one per record).
+-- Rows by area, region and all areas, and year (share_by_geography): count and base (records) and numerator and denominator (one per record).
 
 with records as (
     select
         source.area_code,
-        areas.region_code,
         source.period,
         1 as weight,
         source.level in ('co-designed', 'co-produced') as meets
     from coproduction_activities as source
-    join areas using (area_code)
     where true
 ),
 

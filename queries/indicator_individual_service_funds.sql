@@ -1,18 +1,15 @@
 -- indicator_individual_service_funds: support records
 -- People with an individual service fund, of all in long-term support.
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count and base (people,
+-- Rows by area, region and all areas, and year (share_by_geography): count and base (people,
 -- unweighted) and numerator and denominator (people).
 
 with people as (
     select
         records.area_code,
-        areas.region_code,
         records.period,
         1 as weight,
         delivery_mechanism = 'Individual Service Fund' as meets
     from support_records as records
-    join areas using (area_code)
 ),
 
 final as (

@@ -1,19 +1,19 @@
 -- Shared SQL for the named queries (queries/*.sql), so each query states only what is its own.
 --
 -- share_by_geography(answers): the geography roll-up of a share. ``answers`` (a CTE or table)
---   has one row per person or answer with area_code, region_code, period, weight (1 where
---   people are not weighted) and meets (counted in the numerator). Returns one row per
+--   has one row per person or answer with area_code, period, weight (1 where people are not
+--   weighted) and meets (counted in the numerator); areas not in ``areas`` are left out, each
+--   area is counted in its region. Returns one row per
 --   geography and financial year: each area, each region (over the areas in the data) and all
 --   areas together (geography_level 'all'), with count and base (rows, unweighted) and
 --   numerator and denominator (weighted).
 -- rate_by_geography(per_area): the same roll-up of a rate. ``per_area`` has area_code,
---   region_code, period, events and people; count and numerator are the events, base and
+--   period, events and people; count and numerator are the events, base and
 --   denominator the people.
 -- survey_measures(): the user survey's questions as measures, each defined once: one row per
 --   response and measure it answers (measure, area_code, period, weight, age_band,
 --   support_reason, delivery_mechanism, meets).
--- survey_answers(wanted_measure): one measure's answers with the area's region (areas in the
---   data only), ready for share_by_geography.
+-- survey_answers(wanted_measure): one measure's answers, ready for share_by_geography.
 
 create or replace macro share_by_geography(answers) as table
     select
@@ -28,7 +28,11 @@ create or replace macro share_by_geography(answers) as table
         count(*) as base,
         coalesce(sum(weight) filter (where meets), 0) as numerator,
         sum(weight) as denominator
-    from query_table(answers)
+    from (
+        select answers.area_code, areas.region_code, answers.period, answers.weight, answers.meets
+        from query_table(answers) as answers
+        join areas using (area_code)
+    )
     group by grouping sets ((area_code, period), (region_code, period), (period));
 
 create or replace macro rate_by_geography(per_area) as table
@@ -44,7 +48,11 @@ create or replace macro rate_by_geography(per_area) as table
         sum(people) as base,
         sum(events) as numerator,
         sum(people) as denominator
-    from query_table(per_area)
+    from (
+        select per_area.area_code, areas.region_code, per_area.period, per_area.events, per_area.people
+        from query_table(per_area) as per_area
+        join areas using (area_code)
+    )
     group by grouping sets ((area_code, period), (region_code, period), (period));
 
 create or replace macro survey_measures() as table
@@ -74,10 +82,7 @@ create or replace macro survey_measures() as table
     from survey_responses where q1_satisfaction between 1 and 7;
 
 create or replace macro survey_answers(wanted_measure) as table
-    select measures.*, areas.region_code
-    from survey_measures() as measures
-    join areas using (area_code)
-    where measures.measure = wanted_measure;
+    select * from survey_measures() where measure = wanted_measure;
 
 -- median_lower(sorted_values, n, level) and median_upper(...): a median's interval at level 95
 -- or 99.8 from order statistics, ranks n/2 -+ z * sqrt(n) / 2 of the n sorted values (the ranks
