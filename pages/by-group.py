@@ -19,7 +19,7 @@ with ui.guard("the groups"):
     figs = ui.figures()
     st.title("By group")
     c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 2, 3])
-    ids = [i for i in figs.catalogue.ids if i in comparison.SPLIT_MEASURES]
+    ids = [i.id for i in figs.catalogue.indicators if i.split_query]
     names = {i: figs.catalogue[i].name for i in ids}
     indicator_id = ui.url_choice("indicator", "Indicator", ids, "control", lambda i: names[i], container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)

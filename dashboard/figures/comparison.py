@@ -22,7 +22,6 @@ from dashboard.figures import narrative, stats
 from dashboard.figures.trends import (TREND_FIELDS, _trend, _trend_records, trend_series,  # noqa: F401
                                       trend_to)
 from dashboard.figures.groups import Group
-from dashboard.release import bygroup as split_cells
 from dashboard.figures.indicators import LOCAL, PUBLISHED, Benchmark, Figures, per_figures
 from dashboard.data.store import Store
 
@@ -219,7 +218,6 @@ def spine_position(value: float, bench: float, lowest: float, highest: float, po
 
 # ------------------------------------------------------------------ splits by group (by-group page)
 
-SPLIT_MEASURES = split_cells.SPLIT_MEASURES
 DIMENSIONS = ["age band", "primary support reason", "mechanism of delivery"]
 
 
