@@ -116,8 +116,16 @@ class Catalogue:
 _INDICATOR_FIELDS = set(Indicator.__dataclass_fields__) - {"extra"}
 
 
-@lru_cache(maxsize=1)
-def load(path: Path = CATALOGUE_FILE) -> Catalogue:
+def load(path: Path | None = None) -> Catalogue:
+    """The catalogue at ``path``, else ``config.catalogue_path()`` (``DASHBOARD_CATALOGUE`` or the
+    shipped catalogue.toml); read once per file."""
+    from dashboard import config
+
+    return _load(Path(path) if path else config.catalogue_path())
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Catalogue:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     domains = tuple(Domain(**d) for d in data["domain"])
     indicators = []
