@@ -94,3 +94,69 @@ create or replace macro median_lower(sorted_values, n, level) as
 
 create or replace macro median_upper(sorted_values, n, level) as
     sorted_values[least(n, ceil(1 + n / 2.0 + median_z(level) * sqrt(n) / 2)::integer)];
+
+-- median_by_geography(durations): a median indicator's rows. ``durations`` has area_code,
+--   period and days (one row per value); areas not in ``areas`` are left out. Areas get the
+--   median and its intervals; regions and all areas the median only (benchmarks need no
+--   interval, and sorting every value in England would cost more than it tells). count is the
+--   base; numerator and denominator are null.
+create or replace macro median_by_geography(durations) as table
+    with located as (
+        select durations.area_code, areas.region_code, durations.period, durations.days
+        from query_table(durations) as durations
+        join areas using (area_code)
+    ),
+    per_area as (
+        select
+            'area' as geography_level,
+            area_code as geography_code,
+            period,
+            count(*) as base,
+            median(days) as value,
+            list_sort(list(days)) as sorted_days
+        from located
+        group by area_code, period
+    ),
+    benchmarks as (
+        select
+            case when region_code is not null then 'region' else 'all' end as geography_level,
+            coalesce(region_code, 'all') as geography_code,
+            period,
+            count(*) as base,
+            median(days) as value
+        from located
+        group by grouping sets ((region_code, period), (period))
+    )
+    select
+        geography_level,
+        geography_code,
+        period,
+        base as count,
+        base,
+        null::double as numerator,
+        null::double as denominator,
+        value,
+        median_lower(sorted_days, base, 95) as lower_95,
+        median_upper(sorted_days, base, 95) as upper_95,
+        median_lower(sorted_days, base, 99.8) as lower_998,
+        median_upper(sorted_days, base, 99.8) as upper_998
+    from per_area
+    union all by name
+    select *, base as count, null::double as numerator, null::double as denominator
+    from benchmarks;
+
+-- median_of_group(durations): one row for values taken together (a comparison group's
+--   benchmark): base, value (the median) and its 95% and 99.8% interval bounds.
+create or replace macro median_of_group(durations) as table
+    with grouped as (
+        select count(*) as base, median(days) as value, list_sort(list(days)) as sorted_days
+        from query_table(durations)
+    )
+    select
+        base,
+        value,
+        median_lower(sorted_days, base, 95) as lower_95,
+        median_upper(sorted_days, base, 95) as upper_95,
+        median_lower(sorted_days, base, 99.8) as lower_998,
+        median_upper(sorted_days, base, 99.8) as upper_998
+    from grouped;
