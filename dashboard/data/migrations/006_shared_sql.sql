@@ -160,3 +160,27 @@ create or replace macro median_of_group(durations) as table
         median_lower(sorted_days, base, 99.8) as lower_998,
         median_upper(sorted_days, base, 99.8) as upper_998
     from grouped;
+
+-- breakdowns_per_person_supported(wanted_category): per area and year, the breakdowns recorded
+--   (events; in wanted_category, or every category when it is null) and the people in
+--   long-term support (people). Areas with breakdowns but no support records are left out:
+--   there is nothing to divide by. Ready for rate_by_geography.
+create or replace macro breakdowns_per_person_supported(wanted_category) as table
+    with people_supported as (
+        select area_code, period, count(*) as people
+        from support_records
+        group by all
+    ),
+    breakdowns_recorded as (
+        select area_code, period, count(*) as events
+        from breakdowns
+        where wanted_category is null or category = wanted_category
+        group by all
+    )
+    select
+        people_supported.area_code,
+        people_supported.period,
+        coalesce(breakdowns_recorded.events, 0) as events,
+        people_supported.people
+    from people_supported
+    left join breakdowns_recorded using (area_code, period);
