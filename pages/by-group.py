@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts, release
 from dashboard.app import compare_ui, ui
 from dashboard.figures import comparison, exports
+from dashboard.views.common import counts
 
 ui.page_setup("By group")
 
@@ -18,7 +19,7 @@ with ui.guard("the groups"):
     figs = ui.figures()
     st.title("By group")
     c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 2, 3])
-    ids = [i for i in figs.catalogue.ids if i in comparison.SPLIT_MEASURES]
+    ids = [i.id for i in figs.catalogue.indicators if i.split_query]
     names = {i: figs.catalogue[i].name for i in ids}
     indicator_id = ui.url_choice("indicator", "Indicator", ids, "control", lambda i: names[i], container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)
@@ -54,7 +55,7 @@ with ui.guard("the groups"):
                 "Value": release.shown_values(part, ind.format_value),
                 "95% interval": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
                                  for lo, hi, s in zip(part["lower_95"], part["upper_95"], part["suppressed"])],
-                "People counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(part["base"], part["suppressed"])],
+                "People counted": counts(part["base"], part["suppressed"]),
             })
             csv = exports.chart_rows(part.assign(area_name=part["group_name"], geography_code=",".join(codes),
                                                  period=period, source="local data", trend=None), ind)

@@ -6,33 +6,11 @@
 -- $area_codes: the ONS codes of the areas counted together (a list)
 -- $period: the financial year
 
-with responses as (
-    select *
-    from survey_responses
+with answers as (
+    select measure, age_band, support_reason, delivery_mechanism, weight, meets
+    from survey_measures()
     where area_code in (select unnest($area_codes::varchar[]))
         and period = $period
-),
-
-answers as (
-    select 'choice' as measure, age_band, support_reason, delivery_mechanism, weight,
-        q2c_choice = 1 as meets
-    from responses where q2c_choice in (1, 2, 3)
-    union all
-    select 'information', age_band, support_reason, delivery_mechanism, weight,
-        q12_information in (2, 3)
-    from responses where q12_information between 2 and 5
-    union all
-    select 'control', age_band, support_reason, delivery_mechanism, weight,
-        q3a_control in (1, 2)
-    from responses where q3a_control between 1 and 4
-    union all
-    select 'social_contact', age_band, support_reason, delivery_mechanism, weight,
-        q8a_social_contact = 1
-    from responses where q8a_social_contact between 1 and 4
-    union all
-    select 'satisfaction', age_band, support_reason, delivery_mechanism, weight,
-        q1_satisfaction in (1, 2)
-    from responses where q1_satisfaction between 1 and 7
 ),
 
 labelled as (

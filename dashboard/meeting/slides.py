@@ -32,7 +32,7 @@ import plotly.graph_objects as go
 from dashboard import access, easyread, release
 from dashboard.figures import narrative, stats
 from dashboard.meeting import meetings
-from dashboard.records import actions, self_assessment
+from dashboard.meeting import actions, self_assessment
 from dashboard.figures.catalogue import Indicator
 from dashboard.charts import Chart
 from dashboard.figures.indicators import Figures

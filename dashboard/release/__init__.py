@@ -51,7 +51,7 @@ def compute(store, catalogue=None, raw_out: list | None = None, tables_out: dict
     members = {cells.group_key(codes): codes for _, _, codes in groups}
 
     def group_median(indicator_id, codes, period):
-        frame = store.query(f"group_median_{indicator_id}", area_codes=codes, period=period)
+        frame = store.query(catalogue[indicator_id].group_median_query, area_codes=codes, period=period)
         return frame.iloc[0] if len(frame) else None
 
     from dashboard.data import cld

@@ -14,12 +14,14 @@ import pandas as pd
 from dashboard.figures import stats
 from dashboard.release import cells, protect, rules
 
-#: indicator -> the named query that splits it (queries take $area_codes and $period)
-SPLIT_MEASURES = {
-    "control": "by_group_survey", "choice": "by_group_survey", "information": "by_group_survey",
-    "social_contact": "by_group_survey", "satisfaction": "by_group_survey",
-    "direct_payments": "by_group_support", "self_directed_support": "by_group_support",
-}
+def split_measures() -> dict[str, str]:
+    """indicator -> the named query that splits it (``split_query`` in the catalogue; queries
+    take $area_codes and $period)."""
+    from dashboard.figures.catalogue import load
+
+    return {i.id: i.split_query for i in load().indicators if i.split_query}
+
+
 COLUMNS = ["dimension", "group_name", "count", "base", "numerator", "denominator", "value",
            "lower_95", "upper_95", "lower_998", "upper_998", "suppressed", "suppression_reason"]
 KEYS = ["measure", "geography_key", "period", "dimension", "group_name"]
@@ -33,7 +35,7 @@ def geography_key(codes) -> str:
 def _raw_by_area(store, periods: dict[str, list[str]], only=None) -> pd.DataFrame:
     """Raw split counts per council (counts add up across councils)."""
     frames = []
-    queries = sorted(set(SPLIT_MEASURES.values()))
+    queries = sorted(set(split_measures().values()))
     for period, codes in periods.items():
         if only and period != only[1]:
             continue
@@ -47,7 +49,7 @@ def _raw_by_area(store, periods: dict[str, list[str]], only=None) -> pd.DataFram
         return pd.DataFrame(columns=["measure", "area_code", "period", "dimension", "group_name",
                                      "count", "base", "numerator", "denominator"])
     frame = pd.concat(frames, ignore_index=True)
-    frame = frame[frame["measure"].isin(SPLIT_MEASURES)]
+    frame = frame[frame["measure"].isin(split_measures())]
     if only:
         frame = frame[frame["measure"] == only[0]]
     return frame
@@ -60,7 +62,7 @@ def compute(store, published: pd.DataFrame, only=None, raw_out: list | None = No
     from dashboard.release import _saved_groups
 
     groups = cells.aggregates(areas, _saved_groups(store))
-    in_data = published[(published["geography_level"] == "area") & published["indicator_id"].isin(SPLIT_MEASURES)]
+    in_data = published[(published["geography_level"] == "area") & published["indicator_id"].isin(split_measures())]
     periods = {p: sorted(set(rows["geography_code"])) for p, rows in in_data.groupby("period")}
     raw = _raw_by_area(store, periods, only)
     if raw.empty:
@@ -126,10 +128,7 @@ def _protect(frame: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     share = share.where(frame["denominator"] > 0)
     frame["value"] = share * 100
     for level, suffix in ((95, "95"), (99.8, "998")):
-        bounds = [stats.wilson_interval(p * n, n, level) if n > 0 and p == p else (np.nan, np.nan)
-                  for p, n in zip(share, base)]
-        frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
-        frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
+        frame[f"lower_{suffix}"], frame[f"upper_{suffix}"] = stats.wilson_percent(share, base.astype(float), level)
     frame = rules.publish_counts(frame, rules.COUNT_COLUMNS)
     frame["numerator"], frame["denominator"] = frame["count"], frame["base"]
     frame = rules.publish_values(frame)

@@ -218,11 +218,9 @@ def _proportion_rows(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     share = (frame["numerator"].astype(float) / frame["denominator"].astype(float)).where(frame["denominator"] > 0)
     frame["value"] = share * 100
-    for level, suffix in ((95, "95"), (99.8, "998")):
-        bounds = [stats.wilson_interval(p * n, n, level) if n > 0 and p == p else (np.nan, np.nan)
-                  for p, n in zip(share, frame["base"].astype(float))]
-        frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
-        frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
+    for level in (95, 99.8):
+        suffix = stats.level_suffix(level)
+        frame[f"lower_{suffix}"], frame[f"upper_{suffix}"] = stats.wilson_percent(share, frame["base"].astype(float), level)
     return frame
 
 

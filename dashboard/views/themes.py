@@ -11,7 +11,6 @@ read only by :func:`breakdown_notes`, which the page calls for signed-in editors
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +23,7 @@ from dashboard.release import protect, rules
 from dashboard.release import tables as release_tables
 from dashboard.figures.indicators import Figures
 from dashboard.data.store import Store
+from dashboard.views.common import counts
 
 SECONDARY_TEXT = rules.SECONDARY_TEXT
 
@@ -308,7 +308,7 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(view["lower_95"], view["upper_95"], view["suppressed"])],
         f"Compared with {bench_name}": [narrative.comparison_label(c) for c in view["comparison"]],
         counted: ["" if s or c != c else f"{c:,.0f}" for c, s in zip(view["count"], view["suppressed"])],
-        "Out of": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(view["base"], view["suppressed"])],
+        "Out of": counts(view["base"], view["suppressed"]),
         "Source": view["source"],
     })
     csv = view.assign(indicator_id=indicator_id, benchmark_label=bench.label if bench else None)[
@@ -509,7 +509,7 @@ def control_panel(ctx: Context) -> Panel:
         "With control": [rules.cell_text(s, r, ind.format_value(v))
                          for v, s, r in zip(frame["value"], frame["suppressed"], frame["suppression_reason"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
-        "People who answered": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(frame["base"], frame["suppressed"])],
+        "People who answered": counts(frame["base"], frame["suppressed"]),
     })
     csv = frame.assign(period=ctx.period)[["area_code", "area_name", "period", "payment_group", "value", "lower_95",
                                            "upper_95", "count", "base", "suppression_reason"]]
@@ -815,12 +815,12 @@ def i_statements_panel(ctx: Context) -> Panel:
 
 
 def recorded_actions(store: Store, figs: Figures, area: str) -> tuple[pd.DataFrame, dict] | None:
-    """'You said, we did' actions recorded by editors between meetings (dashboard/records/actions.py),
+    """'You said, we did' actions recorded by editors between meetings (dashboard/meeting/actions.py),
     open first: the table people read and the counts by status. None where that part of the
     dashboard is not installed. Actions are public text, not people: no suppression applies;
     who recorded them is left out."""
     try:
-        from dashboard.records import actions
+        from dashboard.meeting import actions
     except ImportError:  # pragma: no cover - the actions module ships with the dashboard
         return None
     frame = actions.list_actions(store, area_code=area)

@@ -119,7 +119,7 @@ def test_small_area_and_unknown_group(app_env):
 
 
 def test_coproduction_page_shows_actions_recorded_between_meetings(db_copy, monkeypatch):
-    from dashboard.records import actions
+    from dashboard.meeting import actions
     from dashboard.data.store import Store
 
     store = Store(db_copy)
