@@ -1,7 +1,9 @@
 """Command line: ``python -m dashboard --help``.
 
-Each command lives in ``dashboard/cli/commands/<name>.py`` with ``register(subparsers)``, which adds
-its parser and sets ``func`` (called with the parsed arguments; returns the exit code).
+Each command lives in ``dashboard/cli/commands/<name>.py`` and declares itself as data: ``COMMAND``,
+a :class:`Command` (name, help, description, arguments, and the name of the module's function that
+runs it, called with the parsed arguments and returning the exit code; or subcommands).
+:func:`add_command` is the one place that turns these into argparse parsers.
 """
 
 from __future__ import annotations
@@ -10,8 +12,51 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 
 from dashboard.cli import commands
+
+
+def argument(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
+    """One ``add_argument`` call as data: its flags and options."""
+    return flags, options
+
+
+# arguments several commands share
+DB = argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+WAIT = argument("--wait", type=float, default=None, metavar="SECONDS",
+                help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command (or a subcommand under WHAT) as data."""
+
+    name: str
+    help: str
+    description: str | None = None
+    arguments: tuple = ()
+    run: str = "run"  # the name of the module's function that runs it
+    subcommands: tuple["Command", ...] = ()  # when given, the command itself prints its help (exit 2)
+
+
+def add_command(subparsers, command: Command, module: ModuleType) -> argparse.ArgumentParser:
+    options = {"help": command.help}
+    if command.description is not None:
+        options["description"] = command.description
+    parser = subparsers.add_parser(command.name, **options)
+    for flags, settings in command.arguments:
+        parser.add_argument(*flags, **settings)
+    if command.subcommands:
+        kinds = parser.add_subparsers(dest="what", metavar="WHAT")
+        for sub in command.subcommands:
+            add_command(kinds, sub, module)
+        parser.set_defaults(func=lambda args: parser.print_help() or 2)
+    else:
+        parser.set_defaults(func=getattr(module, command.run))
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"dashboard.cli.commands.{info.name}")
-        module.register(subparsers)
+        add_command(subparsers, module.COMMAND, module)
     return parser
 
 

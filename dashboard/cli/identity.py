@@ -17,15 +17,15 @@ from pathlib import Path
 
 from dashboard import config
 from dashboard.access import ADMINISTRATOR, User, user_from_entry
+from dashboard.cli import argument
 
 USER_ENV = "DASHBOARD_USER"
 SECRETS_ENV = "DASHBOARD_SECRETS"
 
 
-def add_user_argument(parser) -> None:
-    parser.add_argument("--user", default=None, metavar="NAME",
-                        help=f"act as this user from secrets.toml (default: ${USER_ENV}; without either, the "
-                        "machine's operator, an administrator)")
+USER = argument("--user", default=None, metavar="NAME",
+                help=f"act as this user from secrets.toml (default: ${USER_ENV}; without either, the "
+                "machine's operator, an administrator)")
 
 
 def secrets_path() -> Path:

@@ -11,34 +11,31 @@ import sys
 from pathlib import Path
 
 from dashboard import config
+from dashboard.cli import DB, Command, argument
+from dashboard.cli.identity import USER
 
 
-def register(subparsers) -> None:
-    from dashboard.cli.identity import add_user_argument
-
-    parser = subparsers.add_parser(
-        "action", help="record or update a 'you said, we did' action",
-        description="Record or update a board's 'you said, we did' action, as on the You said, we did page.")
-    kinds = parser.add_subparsers(dest="what", metavar="WHAT")
-    record = kinds.add_parser("record", help="record a new action for a council")
-    record.add_argument("--area", required=True, help="ONS code of the council, e.g. E08000035")
-    record.add_argument("--raised", required=True, help="what self-advocates and families raised (you said)")
-    record.add_argument("--action", required=True, dest="agreed", help="the action agreed (we will)")
-    record.add_argument("--owner", required=True, help="who owns it (a role)")
-    record.add_argument("--due", default=None, help="due date, YYYY-MM-DD")
-    record.add_argument("--indicator", default=None, help="indicator id it is about (optional)")
-    update = kinds.add_parser("update", help="change an action's status, owner or text")
-    update.add_argument("number", type=int, help="the action's number")
-    update.add_argument("--status", default=None, help="open, in progress or completed")
-    update.add_argument("--owner", default=None)
-    update.add_argument("--action", default=None, dest="agreed", help="what was done (we did)")
-    for sub in (record, update):
-        sub.add_argument("--db", type=Path, default=None,
-                         help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
-        add_user_argument(sub)
-    record.set_defaults(func=run_record)
-    update.set_defaults(func=run_update)
-    parser.set_defaults(func=lambda args: parser.print_help() or 2)
+_ON_BOTH = (DB, USER)
+COMMAND = Command(
+    "action", help="record or update a 'you said, we did' action",
+    description="Record or update a board's 'you said, we did' action, as on the You said, we did page.",
+    subcommands=(
+        Command("record", help="record a new action for a council", run="run_record", arguments=(
+            argument("--area", required=True, help="ONS code of the council, e.g. E08000035"),
+            argument("--raised", required=True, help="what self-advocates and families raised (you said)"),
+            argument("--action", required=True, dest="agreed", help="the action agreed (we will)"),
+            argument("--owner", required=True, help="who owns it (a role)"),
+            argument("--due", default=None, help="due date, YYYY-MM-DD"),
+            argument("--indicator", default=None, help="indicator id it is about (optional)"),
+        ) + _ON_BOTH),
+        Command("update", help="change an action's status, owner or text", run="run_update", arguments=(
+            argument("number", type=int, help="the action's number"),
+            argument("--status", default=None, help="open, in progress or completed"),
+            argument("--owner", default=None),
+            argument("--action", default=None, dest="agreed", help="what was done (we did)"),
+        ) + _ON_BOTH),
+    ),
+)
 
 
 def _open(args):

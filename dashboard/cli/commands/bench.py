@@ -9,30 +9,30 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dashboard.bench.dataset import BENCH_DIR, SCALES
+from dashboard.cli import Command, argument
 
-def register(subparsers) -> None:
-    from dashboard.bench.dataset import BENCH_DIR, SCALES
 
-    parser = subparsers.add_parser(
-        "bench",
-        help="benchmark imports, indicator values and every page at sample or national scale",
-        description="Generate (or reuse) a synthetic data set at the chosen scale, import it through the real "
-        "import path, check the indicator values three ways (dashboard, pandas, DuckDB on raw rows), then time "
-        "every page server-side (AppTest, cold and warm) and in Chromium against an empty Streamlit page. "
-        "Prints a table, the targets met and not met, and writes JSON. Timings depend on the machine's load.",
-    )
-    parser.add_argument("--scale", choices=sorted(SCALES), default="small",
-                        help="small: the sample data (22 councils x 6 years); national: 153 councils x 10 years, "
-                        "10 million support records (built once, about 10-20 minutes; then reused)")
-    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="write the results as JSON here")
-    parser.add_argument("--pages", default=None, help="only these pages (url paths, comma separated)")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per timing; the median is reported (default 5)")
-    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium timings")
-    parser.add_argument("--no-sample", action="store_true",
-                        help="at national scale, do not also time the pages at sample scale")
-    parser.add_argument("--cache", type=Path, default=BENCH_DIR,
-                        help=f"where generated data sets are kept (default {BENCH_DIR})")
-    parser.set_defaults(func=run)
+COMMAND = Command(
+    "bench",
+    help="benchmark imports, indicator values and every page at sample or national scale",
+    description="Generate (or reuse) a synthetic data set at the chosen scale, import it through the real "
+    "import path, check the indicator values three ways (dashboard, pandas, DuckDB on raw rows), then time "
+    "every page server-side (AppTest, cold and warm) and in Chromium against an empty Streamlit page. "
+    "Prints a table, the targets met and not met, and writes JSON. Timings depend on the machine's load.",
+    arguments=(
+        argument("--scale", choices=sorted(SCALES), default="small",
+                 help="small: the sample data (22 councils x 6 years); national: 153 councils x 10 years, "
+                 "10 million support records (built once, about 10-20 minutes; then reused)"),
+        argument("--json", type=Path, default=None, metavar="FILE", help="write the results as JSON here"),
+        argument("--pages", default=None, help="only these pages (url paths, comma separated)"),
+        argument("--repeat", type=int, default=5, help="runs per timing; the median is reported (default 5)"),
+        argument("--no-browser", action="store_true", help="skip the Chromium timings"),
+        argument("--no-sample", action="store_true",
+                 help="at national scale, do not also time the pages at sample scale"),
+        argument("--cache", type=Path, default=BENCH_DIR, help=f"where generated data sets are kept (default {BENCH_DIR})"),
+    ),
+)
 
 
 def run(args) -> int:

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dashboard.cli import DB, Command, argument
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "easyread-pack",
-        help="write the printable easy-read pack (PDF) for an area and year",
-        description="Write the easy-read pack for one area and year: a PDF, A4 landscape, one idea per "
-        "page, built from the same words and pictures as the Easy read pages. Small numbers stay hidden.",
-    )
-    parser.add_argument("--area", required=True, help="the area's ONS code, e.g. E08000035 (Leeds)")
-    parser.add_argument("--period", default=None, help="financial year, e.g. 2024-25 (default: the latest)")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
-    parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
-    parser.set_defaults(func=run)
+
+COMMAND = Command(
+    "easyread-pack",
+    help="write the printable easy-read pack (PDF) for an area and year",
+    description="Write the easy-read pack for one area and year: a PDF, A4 landscape, one idea per "
+    "page, built from the same words and pictures as the Easy read pages. Small numbers stay hidden.",
+    arguments=(
+        argument("--area", required=True, help="the area's ONS code, e.g. E08000035 (Leeds)"),
+        argument("--period", default=None, help="financial year, e.g. 2024-25 (default: the latest)"),
+        argument("-o", "--output", type=Path, required=True, help="the PDF file to write"),
+        DB,
+    ),
+)
 
 
 def run(args) -> int:

@@ -7,35 +7,35 @@ import time
 from pathlib import Path
 
 from dashboard import config
+from dashboard.cli import DB, Command, argument
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "export",
-        help="export a meeting pack (PPTX or PDF, standard or easy read)",
-        description="Export files built from the database. Figures are suppressed as on screen: no "
-        "count of 1-4 and no figure from fewer than 5 people.",
-    )
-    kinds = parser.add_subparsers(dest="what", metavar="WHAT")
-    pack = kinds.add_parser(
+COMMAND = Command(
+    "export",
+    help="export a meeting pack (PPTX or PDF, standard or easy read)",
+    description="Export files built from the database. Figures are suppressed as on screen: no "
+    "count of 1-4 and no figure from fewer than 5 people.",
+    subcommands=(Command(
         "pack",
         help="a partnership board meeting pack",
         description="The meeting-mode slides for one area and data period: agenda, domain headlines, one "
         "indicator per slide with the change since the last recorded meeting, group highlights, "
         "'you said, we did' actions and the board's self-assessment.",
-    )
-    pack.add_argument("--area", required=True, help="ONS code of the council, e.g. E08000035")
-    pack.add_argument("--period", required=True, help="data period, e.g. 2024-25")
-    pack.add_argument("--format", required=True, choices=["pptx", "pdf"], dest="fmt", help="pptx or pdf")
-    pack.add_argument("--easy-read", action="store_true", help="the easy-read version")
-    pack.add_argument("-o", "--output", required=True, type=Path, help="file to write")
-    pack.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
-    pack.add_argument("--user", default=None, metavar="NAME",
-                      help="an editor of the area (from secrets.toml; default $DASHBOARD_USER) gets owners and who "
-                      "recorded each action in the pack, and the export is in the audit log; without it the "
-                      "pack is a viewer's (no staff names)")
-    pack.set_defaults(func=run_pack)
-    parser.set_defaults(func=lambda args: parser.print_help() or 2)
+        run="run_pack",
+        arguments=(
+            argument("--area", required=True, help="ONS code of the council, e.g. E08000035"),
+            argument("--period", required=True, help="data period, e.g. 2024-25"),
+            argument("--format", required=True, choices=["pptx", "pdf"], dest="fmt", help="pptx or pdf"),
+            argument("--easy-read", action="store_true", help="the easy-read version"),
+            argument("-o", "--output", required=True, type=Path, help="file to write"),
+            DB,
+            argument("--user", default=None, metavar="NAME",
+                     help="an editor of the area (from secrets.toml; default $DASHBOARD_USER) gets owners and who "
+                     "recorded each action in the pack, and the export is in the audit log; without it the "
+                     "pack is a viewer's (no staff names)"),
+        ),
+    ),),
+)
 
 
 def _open_store(path: Path):

@@ -19,36 +19,34 @@ import sys
 from pathlib import Path
 
 from dashboard import config
+from dashboard.cli import DB, WAIT, Command, argument
+from dashboard.cli.identity import USER
+from dashboard.data.importers import NAMES
 
 
-def register(subparsers) -> None:
-    from dashboard.data.importers import NAMES
-
-    parser = subparsers.add_parser(
-        "import",
-        help="check and import data files (all or nothing)",
-        description="Check every file, then import them all in one transaction, or nothing if any file has a "
-        "problem. Datasets: " + ", ".join(NAMES) + ". Files: CSV (UTF-8, UTF-16 or Windows-1252; comma, "
-        "semicolon or tab separated) or Excel (.xlsx).",
-    )
-    parser.add_argument("dataset", choices=NAMES, help="which dataset the files hold")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV or Excel files")
-    parser.add_argument("--replace", action="store_true",
-                        help="replace rows already loaded for the same areas and periods (undo puts them back)")
-    parser.add_argument("--sheet", default=None, help="Excel sheet to read (default: the first)")
-    parser.add_argument("--period", default=None,
-                        help="year of a published ASCOF file, e.g. 2020-21 (default: from the file name)")
-    parser.add_argument("--submitted", default=None, metavar="DATE",
-                        help="Client Level Data without an ImportDate column: when the file was sent to NHS England "
-                             "(2024-04-20, or 2024-04-20T10:15)")
-    parser.add_argument("--check", action="store_true", help="check the files only; import nothing")
-    parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
-    from dashboard.cli.identity import add_user_argument
-
-    add_user_argument(parser)
-    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
-                        help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
-    parser.set_defaults(func=run)
+COMMAND = Command(
+    "import",
+    help="check and import data files (all or nothing)",
+    description="Check every file, then import them all in one transaction, or nothing if any file has a "
+    "problem. Datasets: " + ", ".join(NAMES) + ". Files: CSV (UTF-8, UTF-16 or Windows-1252; comma, "
+    "semicolon or tab separated) or Excel (.xlsx).",
+    arguments=(
+        argument("dataset", choices=NAMES, help="which dataset the files hold"),
+        argument("files", nargs="+", type=Path, metavar="FILE", help="CSV or Excel files"),
+        argument("--replace", action="store_true",
+                 help="replace rows already loaded for the same areas and periods (undo puts them back)"),
+        argument("--sheet", default=None, help="Excel sheet to read (default: the first)"),
+        argument("--period", default=None,
+                 help="year of a published ASCOF file, e.g. 2020-21 (default: from the file name)"),
+        argument("--submitted", default=None, metavar="DATE",
+                 help="Client Level Data without an ImportDate column: when the file was sent to NHS England "
+                      "(2024-04-20, or 2024-04-20T10:15)"),
+        argument("--check", action="store_true", help="check the files only; import nothing"),
+        DB,
+        USER,
+        WAIT,
+    ),
+)
 
 
 def who() -> str:

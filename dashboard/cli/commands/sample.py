@@ -5,20 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard import config
+from dashboard.cli import Command, argument
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "sample",
-        help="write seeded synthetic data for every dataset",
-        description="Write seeded synthetic data for every dataset into sample_data/ (real councils, "
-        "invented people). The same seed always writes the same files.",
-    )
-    parser.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
-    parser.add_argument("--areas", type=int, default=22, help="number of councils, up to 22 (default 22)")
-    parser.add_argument("--years", type=int, default=6, help="financial years ending 2024-25 (default 6)")
-    parser.add_argument("--out", type=Path, default=config.SAMPLE_DATA_DIR, help="output folder (default sample_data/)")
-    parser.set_defaults(func=run)
+COMMAND = Command(
+    "sample",
+    help="write seeded synthetic data for every dataset",
+    description="Write seeded synthetic data for every dataset into sample_data/ (real councils, "
+    "invented people). The same seed always writes the same files.",
+    arguments=(
+        argument("--seed", type=int, default=2024, help="random seed (default 2024)"),
+        argument("--areas", type=int, default=22, help="number of councils, up to 22 (default 22)"),
+        argument("--years", type=int, default=6, help="financial years ending 2024-25 (default 6)"),
+        argument("--out", type=Path, default=config.SAMPLE_DATA_DIR, help="output folder (default sample_data/)"),
+    ),
+)
 
 
 def run(args) -> int:

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dashboard.cli import Command, argument
+from dashboard.data.importers import NAMES
 
-def register(subparsers) -> None:
-    from dashboard.data.importers import NAMES
 
-    parser = subparsers.add_parser(
-        "template",
-        help="write an import template for a dataset (CSV, or XLSX with a notes sheet)",
-        description="Write the template for a dataset: a CSV with the header row, or an Excel workbook with "
-        "the header and a notes sheet explaining each column and its allowed values. The format follows "
-        "the file name's ending (.csv or .xlsx).",
-    )
-    parser.add_argument("dataset", choices=NAMES, help="which dataset")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="file to write (.csv or .xlsx)")
-    parser.set_defaults(func=run)
+COMMAND = Command(
+    "template",
+    help="write an import template for a dataset (CSV, or XLSX with a notes sheet)",
+    description="Write the template for a dataset: a CSV with the header row, or an Excel workbook with "
+    "the header and a notes sheet explaining each column and its allowed values. The format follows "
+    "the file name's ending (.csv or .xlsx).",
+    arguments=(
+        argument("dataset", choices=NAMES, help="which dataset"),
+        argument("-o", "--output", type=Path, required=True, help="file to write (.csv or .xlsx)"),
+    ),
+)
 
 
 def run(args) -> int:

@@ -11,24 +11,23 @@ import sys
 from pathlib import Path
 
 from dashboard import config
+from dashboard.cli import DB, WAIT, Command, argument
+from dashboard.cli.identity import USER
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "undo",
-        help="undo an import batch (or --list the import history)",
-        description="Undo an import batch: its rows are removed and any rows it replaced are put back. The "
-        "history keeps the batch, marked as undone.",
-    )
-    parser.add_argument("batch", nargs="?", type=int, help="the batch number (see --list)")
-    parser.add_argument("--list", action="store_true", help="list the import history and stop")
-    parser.add_argument("--db", type=Path, default=None, help="database file (default: DASHBOARD_DB or data/dashboard.duckdb)")
-    from dashboard.cli.identity import add_user_argument
-
-    add_user_argument(parser)
-    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
-                        help="how long to wait for another import or undo to finish (default: DASHBOARD_WRITE_WAIT or 120)")
-    parser.set_defaults(func=run)
+COMMAND = Command(
+    "undo",
+    help="undo an import batch (or --list the import history)",
+    description="Undo an import batch: its rows are removed and any rows it replaced are put back. The "
+    "history keeps the batch, marked as undone.",
+    arguments=(
+        argument("batch", nargs="?", type=int, help="the batch number (see --list)"),
+        argument("--list", action="store_true", help="list the import history and stop"),
+        DB,
+        USER,
+        WAIT,
+    ),
+)
 
 
 def run(args) -> int:

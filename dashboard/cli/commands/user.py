@@ -7,20 +7,22 @@ import getpass
 import re
 import sys
 
+from dashboard.cli import Command, argument
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "user",
-        help="make the secrets.toml entry for a named user (editor or viewer)",
-        description="Print the lines to add to .streamlit/secrets.toml for a named user. The password "
-        "is read from standard input (or asked for) and only its bcrypt hash is printed.",
-    )
-    parser.add_argument("action", choices=["hash"], help="hash: print the entry for a user")
-    parser.add_argument("name", help="user name (letters, digits, _ or -)")
-    parser.add_argument("--role", choices=["editor", "administrator", "viewer"], default="editor")
-    parser.add_argument("--area", action="append", default=[], metavar="CODE",
-                        help="a council the editor edits (ONS code, e.g. E08000035); repeat for more")
-    parser.set_defaults(func=run)
+
+COMMAND = Command(
+    "user",
+    help="make the secrets.toml entry for a named user (editor or viewer)",
+    description="Print the lines to add to .streamlit/secrets.toml for a named user. The password "
+    "is read from standard input (or asked for) and only its bcrypt hash is printed.",
+    arguments=(
+        argument("action", choices=["hash"], help="hash: print the entry for a user"),
+        argument("name", help="user name (letters, digits, _ or -)"),
+        argument("--role", choices=["editor", "administrator", "viewer"], default="editor"),
+        argument("--area", action="append", default=[], metavar="CODE",
+                 help="a council the editor edits (ONS code, e.g. E08000035); repeat for more"),
+    ),
+)
 
 
 def run(args) -> int:
