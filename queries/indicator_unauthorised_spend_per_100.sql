@@ -3,18 +3,8 @@
 -- Rows by area, region and all areas, and year (rate_by_geography): count (letters), base
 -- (holders), numerator (letters) and denominator (holders).
 
-with per_area as (
-    select
-        experience.area_code,
-        experience.period,
-        sum(experience.unauthorised_spend_letters) as events,
-        count(*) as people
-    from dp_experience as experience
-    group by all
-),
-
-final as (
-    select * from rate_by_geography(per_area)
+with final as (
+    select * from dp_letters_by_geography('unauthorised_spend')
 )
 
 select * from final
