@@ -12,6 +12,8 @@ time, the served file untouched until the new one is complete and verified).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pandas as pd
 
 from dashboard import release
@@ -97,6 +99,24 @@ def _published(store):
     return snapshot.write(getattr(store, "served_path", None) or store.path)
 
 
+@contextmanager
+def _transaction(store):
+    """A cursor in one transaction: committed when the block ends, rolled back if it raises; after
+    the commit, the writer's step (``release.materialise``: published cells for the new data version)."""
+    cur = store.cursor()
+    try:
+        cur.execute("begin transaction")
+        try:
+            yield cur
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+    finally:
+        cur.close()
+    release.materialise(store)
+
+
 def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> list[int]:
     """Write every file of the plan as its own batch, in one transaction; return the batch ids."""
     if store.read_only:
@@ -104,55 +124,45 @@ def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> 
             return write(new, plan, who, replace, progress)
     table = TABLES[plan.dataset]
     say = progress or (lambda message: None)
-    cur = store.cursor()
-    try:
-        cur.execute("begin transaction")
-        try:
-            _conflicts(cur, plan)  # again, inside the transaction
-            if plan.already:
-                raise AlreadyImported(plan)
-            if plan.needs_confirmation and not replace:
-                raise NeedsConfirmation(plan)
-            columns = [r[0] for r in cur.execute(
-                "select column_name, data_type from information_schema.columns where table_name = ?"
-                " order by ordinal_position", [table]).fetchall()]
-            types = dict(cur.execute(
-                "select column_name, data_type from information_schema.columns where table_name = ?", [table]
-            ).fetchall())
-            first = cur.execute("select coalesce(max(batch_id), 0) + 1 from import_batches").fetchall()[0][0]
-            replaced = 0
-            if plan.needs_confirmation:
-                replaced = _replace(cur, plan, table, replaced_by=first)
-                say(f"Set aside {replaced:,} rows already loaded for the same areas and periods.")
-            ids = []
-            for i, f in enumerate(plan.files):
-                batch_id = first + i
-                say(f"Writing {f.file} as batch {batch_id} ({f.row_count:,} rows)…")
-                frame = f.rows.copy()
-                frame.insert(0, "batch_id", batch_id)
-                cur.register("incoming", frame)
-                select = ", ".join(f'cast("{c}" as {types[c]}) as "{c}"' if c in frame.columns else f'null as "{c}"'
-                                   for c in columns)
-                cur.execute(f"insert into {table} select {select} from incoming")
-                cur.unregister("incoming")
-                landed = cur.execute(f"select count(*) from {table} where batch_id = ?", [batch_id]).fetchall()[0][0]
-                if landed != f.row_count:
-                    raise RuntimeError(f"{f.file}: {landed} rows landed of {f.row_count}; nothing was imported")
-                cur.execute(
-                    "insert into import_batches (batch_id, dataset, file_name, content_hash, row_count, periods,"
-                    " imported_by, file_format, replaced_rows) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [batch_id, plan.dataset, f.file, f.content_hash, f.row_count, ", ".join(f.periods), who,
-                     f.format, replaced if i == 0 else 0],
-                )
-                say(f"Wrote {f.file} as batch {batch_id}.")
-                ids.append(batch_id)
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-    finally:
-        cur.close()
-    release.materialise(store)  # the writer's step: published cells for the new data version
+    with _transaction(store) as cur:
+        _conflicts(cur, plan)  # again, inside the transaction
+        if plan.already:
+            raise AlreadyImported(plan)
+        if plan.needs_confirmation and not replace:
+            raise NeedsConfirmation(plan)
+        columns = [r[0] for r in cur.execute(
+            "select column_name, data_type from information_schema.columns where table_name = ?"
+            " order by ordinal_position", [table]).fetchall()]
+        types = dict(cur.execute(
+            "select column_name, data_type from information_schema.columns where table_name = ?", [table]
+        ).fetchall())
+        first = cur.execute("select coalesce(max(batch_id), 0) + 1 from import_batches").fetchall()[0][0]
+        replaced = 0
+        if plan.needs_confirmation:
+            replaced = _replace(cur, plan, table, replaced_by=first)
+            say(f"Set aside {replaced:,} rows already loaded for the same areas and periods.")
+        ids = []
+        for i, f in enumerate(plan.files):
+            batch_id = first + i
+            say(f"Writing {f.file} as batch {batch_id} ({f.row_count:,} rows)…")
+            frame = f.rows.copy()
+            frame.insert(0, "batch_id", batch_id)
+            cur.register("incoming", frame)
+            select = ", ".join(f'cast("{c}" as {types[c]}) as "{c}"' if c in frame.columns else f'null as "{c}"'
+                               for c in columns)
+            cur.execute(f"insert into {table} select {select} from incoming")
+            cur.unregister("incoming")
+            landed = cur.execute(f"select count(*) from {table} where batch_id = ?", [batch_id]).fetchall()[0][0]
+            if landed != f.row_count:
+                raise RuntimeError(f"{f.file}: {landed} rows landed of {f.row_count}; nothing was imported")
+            cur.execute(
+                "insert into import_batches (batch_id, dataset, file_name, content_hash, row_count, periods,"
+                " imported_by, file_format, replaced_rows) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [batch_id, plan.dataset, f.file, f.content_hash, f.row_count, ", ".join(f.periods), who,
+                 f.format, replaced if i == 0 else 0],
+            )
+            say(f"Wrote {f.file} as batch {batch_id}.")
+            ids.append(batch_id)
     return ids
 
 
@@ -176,44 +186,34 @@ def undo(store, batch_id: int, who: str) -> dict:
     if store.read_only:
         with _published(store) as new:
             return undo(new, batch_id, who)
-    cur = store.cursor()
-    try:
-        cur.execute("begin transaction")
-        try:
-            found = cur.execute("select dataset, file_name, status, row_count from import_batches where batch_id = ?",
-                                [batch_id]).fetchall()
-            row = found[0] if found else None
-            if row is None:
-                raise ValueError(f"There is no batch {batch_id}: choose a batch number from the import history.")
-            dataset, file_name, status, rows = row
-            if status != "active":
-                raise ValueError(f"Batch {batch_id} has already been undone: nothing was changed.")
-            table = TABLES[dataset]
-            area_col, period_col = key_columns(dataset)
-            removed = cur.execute(f"select count(*) from {table} where batch_id = ?", [batch_id]).fetchall()[0][0]
-            cur.execute(f"delete from {table} where batch_id = ?", [batch_id])
-            cur.execute(f"delete from replaced_{table} where batch_id = ?", [batch_id])
-            # rows this batch replaced come back, unless a later batch now holds their area and period
-            match = f"t.{area_col} = r.{area_col} and t.{period_col} = r.{period_col}"
-            restored = cur.execute(
-                f"select count(*) from replaced_{table} r where replaced_by = ?"
-                f" and not exists (select 1 from {table} t where {match})", [batch_id]).fetchall()[0][0]
-            cur.execute(
-                f"update replaced_{table} r set replaced_by = (select max(t.batch_id) from {table} t where {match})"
-                f" where replaced_by = ? and exists (select 1 from {table} t where {match})", [batch_id])
-            cur.execute(
-                f"insert into {table} by name select * exclude (replaced_by) from replaced_{table} r where replaced_by = ?",
-                [batch_id])
-            cur.execute(f"delete from replaced_{table} where replaced_by = ?", [batch_id])
-            cur.execute("update import_batches set status = 'undone', undone_by = ?, undone_at = current_timestamp"
-                        " where batch_id = ?", [who, batch_id])
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-    finally:
-        cur.close()
-    release.materialise(store)  # the writer's step: published cells for the new data version
+    with _transaction(store) as cur:
+        found = cur.execute("select dataset, file_name, status, row_count from import_batches where batch_id = ?",
+                            [batch_id]).fetchall()
+        row = found[0] if found else None
+        if row is None:
+            raise ValueError(f"There is no batch {batch_id}: choose a batch number from the import history.")
+        dataset, file_name, status, rows = row
+        if status != "active":
+            raise ValueError(f"Batch {batch_id} has already been undone: nothing was changed.")
+        table = TABLES[dataset]
+        area_col, period_col = key_columns(dataset)
+        removed = cur.execute(f"select count(*) from {table} where batch_id = ?", [batch_id]).fetchall()[0][0]
+        cur.execute(f"delete from {table} where batch_id = ?", [batch_id])
+        cur.execute(f"delete from replaced_{table} where batch_id = ?", [batch_id])
+        # rows this batch replaced come back, unless a later batch now holds their area and period
+        match = f"t.{area_col} = r.{area_col} and t.{period_col} = r.{period_col}"
+        restored = cur.execute(
+            f"select count(*) from replaced_{table} r where replaced_by = ?"
+            f" and not exists (select 1 from {table} t where {match})", [batch_id]).fetchall()[0][0]
+        cur.execute(
+            f"update replaced_{table} r set replaced_by = (select max(t.batch_id) from {table} t where {match})"
+            f" where replaced_by = ? and exists (select 1 from {table} t where {match})", [batch_id])
+        cur.execute(
+            f"insert into {table} by name select * exclude (replaced_by) from replaced_{table} r where replaced_by = ?",
+            [batch_id])
+        cur.execute(f"delete from replaced_{table} where replaced_by = ?", [batch_id])
+        cur.execute("update import_batches set status = 'undone', undone_by = ?, undone_at = current_timestamp"
+                    " where batch_id = ?", [who, batch_id])
     return {"batch_id": batch_id, "dataset": dataset, "file": file_name, "removed": int(removed),
             "restored": int(restored)}
 
