@@ -9,6 +9,7 @@ the new file at its next rerun.
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -114,7 +115,9 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
     path.parent.mkdir(parents=True, exist_ok=True)
     from dashboard.data import snapshot
 
+    asked = time.perf_counter()
     with snapshot.writer_lock(path, what="init"):
+        started = time.perf_counter()
         if path.exists() and not force:  # built by another process while this one waited
             raise FileExistsError(f"{path} already exists: use --force to rebuild it from sample_data/.")
         partial = path.with_name(path.name + ".building")
@@ -138,9 +141,13 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
                 store.close()
             snapshot.checkpoint(partial)
             path.with_name(path.name + ".wal").unlink(missing_ok=True)
-            snapshot.publish(partial, path)
+            written = time.perf_counter()
+            steps = snapshot.publish(partial, path)
         finally:
             partial.unlink(missing_ok=True)
+    snapshot.record_timings(path, f"init from {Path(source_dir).name}/", dict(
+        lock_wait_seconds=started - asked, copy_seconds=0.0, write_seconds=written - started,
+        verify_seconds=steps["verify"], swap_seconds=steps["swap"], lock_held_seconds=time.perf_counter() - started))
     return counts
 
 

@@ -153,6 +153,7 @@ def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> 
     finally:
         cur.close()
     release.materialise(store)  # the writer's step: published cells for the new data version
+    store.publish_note = f"import of batch{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} ({plan.dataset})"
     return ids
 
 
@@ -214,6 +215,7 @@ def undo(store, batch_id: int, who: str) -> dict:
     finally:
         cur.close()
     release.materialise(store)  # the writer's step: published cells for the new data version
+    store.publish_note = f"undo of batch {batch_id} ({dataset})"
     return {"batch_id": batch_id, "dataset": dataset, "file": file_name, "removed": int(removed),
             "restored": int(restored)}
 
