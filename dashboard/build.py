@@ -115,6 +115,11 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
     path.parent.mkdir(parents=True, exist_ok=True)
     from dashboard.data import snapshot
 
+    if path.exists():  # rebuilding over an older install: its board records go to the records store first
+        from dashboard.records import legacy
+
+        legacy.copy_board_records(path)
+
     asked = time.perf_counter()
     with snapshot.writer_lock(path, what="init"):
         started = time.perf_counter()
@@ -153,8 +158,11 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
 
 def ensure_database(path: Path | None = None) -> Path:
     """Build the database on first start if it is missing, bring an older one to the latest
-    schema (as a new snapshot); return its path."""
+    schema (as a new snapshot), copy an older install's board records into the records store
+    (once: ``records.legacy``); return its path."""
     from dashboard.data import snapshot
+
+    from dashboard.records import legacy
 
     path = Path(path or config.database_path())
     if not path.exists():
@@ -163,6 +171,7 @@ def ensure_database(path: Path | None = None) -> Path:
         except FileExistsError:  # another process built it first
             pass
     snapshot.upgrade(path)
+    legacy.copy_board_records(path)  # an older install's board records, once, into the records store
     return path
 
 
