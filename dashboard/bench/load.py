@@ -58,6 +58,17 @@ def _text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_T0 = time.perf_counter()
+THINK_SECONDS = 1.0  # a person's pause between one rerun and the next while a write runs
+
+
+def _progress(message: str, sessions=()) -> None:
+    """A line on standard error per step, with the page times so far (to see where time goes)."""
+    times = sorted(t for s in sessions for t in s.times)
+    so_far = f" ({len(times)} page runs, p50 {statistics.median(times):.1f} s, max {times[-1]:.1f} s)" if times else ""
+    print(f"[{time.perf_counter() - _T0:6.1f} s] {message}{so_far}", file=sys.stderr, flush=True)
+
+
 class Session:
     """One browser context on one page; every page time and every text it showed."""
 
@@ -119,11 +130,14 @@ async def _write_while_rerunning(sessions, args, env, timeout) -> dict:
     async def keep_rerunning(session):
         while not done.is_set():
             await session.rerun()
+            await asyncio.sleep(THINK_SECONDS)
 
     reruns = [asyncio.create_task(keep_rerunning(s)) for s in sessions]
     try:
         await asyncio.sleep(1.0)
+        _progress(f"{args[0]} started while the sessions rerun", sessions)
         result = await _command(*args, env=env, timeout=timeout)
+        _progress(f"{args[0]} finished (exit {result['code']}, {result['seconds']:.1f} s)", sessions)
         await asyncio.sleep(1.0)
     finally:
         done.set()
@@ -163,6 +177,7 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
             before = []
             for wave in range(0, sessions_count, 5):  # they arrive five at a time, then all stay busy together
                 before += await asyncio.gather(*(s.open(base) for s in sessions[wave:wave + 5]))
+                _progress(f"opened {min(wave + 5, sessions_count)} sessions", sessions)
             first_load = time.perf_counter() - started
             before_by_url = {}
             for s, text in zip(sessions, before):
@@ -174,8 +189,9 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
                 raise RuntimeError(f"the import failed (exit {imported['code']}): {imported['stderr'][-2000:]}")
             batches = [int(b) for b in re.search(r"batch(?:es)? ([\d, ]+) into", imported["stdout"]).group(1).split(", ")]
             after_import = await _fresh(browser, base, page_timeout)
-            marks = [len(s.seen) for s in sessions]
+            _progress("fresh sessions read the imported figures", sessions)
             at_next_rerun = await asyncio.gather(*(s.rerun() for s in sessions))
+            _progress("every session reran once after the import", sessions)
 
             undone = await _write_while_rerunning(sessions, ["undo", str(batches[-1]), "--db", str(db)], env,
                                                   command_timeout)
@@ -183,6 +199,7 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
                 raise RuntimeError(f"the undo failed (exit {undone['code']}): {undone['stderr'][-2000:]}")
             after_undo = await _fresh(browser, base, page_timeout)
             after_undo_rerun = await asyncio.gather(*(s.rerun() for s in sessions))
+            _progress("every session reran once after the undo", sessions)
         finally:
             await browser.close()
 
