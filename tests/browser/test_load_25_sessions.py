@@ -4,9 +4,10 @@ and then an undo publish new snapshots.
 
 The driver (``dashboard.bench.load``) runs in a process of its own: it uses Playwright's async
 API, which cannot share a process with the sync Playwright of the other browser tests. It prints
-p50/p95 page time and the import's publish and swap times (also in its JSON, for the issue note
-and the bench). Bounded: 25 sessions, loopback only, each page at most 3 minutes, the whole run
-at most 10 minutes (about 1-2 minutes on a quiet 2-core machine)."""
+p50/p95 page time and the import's publish and swap times (also in its JSON, kept in
+test-artifacts/bench/load_25_sessions.json). Bounded: 25 sessions, loopback only, each page at
+most 5 minutes and the whole run at most 25 (a few minutes on a quiet 2-core machine; the waits
+are generous because the machine running the tests may be loaded many times over)."""
 
 from __future__ import annotations
 
@@ -45,9 +46,10 @@ def test_25_sessions_while_an_import_and_an_undo_run(fixture_db, tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "dashboard.bench.load", "--db", str(db), "--dataset", "survey",
          "--files", str(SURVEY), str(york_file(tmp_path)), "--sessions", str(SESSIONS),
-         "--page-timeout", "180", "--deadline", "600", "--json", str(out), "--log-dir", str(artifacts_dir("logs"))],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+         "--page-timeout", "300", "--deadline", "1500", "--json", str(out), "--log-dir", str(artifacts_dir("logs"))],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
     print(proc.stdout)
+    print(proc.stderr[-4000:])  # the driver's steps with their times
     assert out.exists(), proc.stderr[-3000:]
     result = json.loads(out.read_text())
     assert "failed" not in result, (result, proc.stderr[-3000:])

@@ -53,3 +53,12 @@ def test_every_runtime_import_is_in_requirements_txt():
         if not dists & runtime:
             missing.append(f"{module} ({', '.join(sorted(dists))}) imported by {', '.join(sorted(files))}")
     assert not missing, "imported at run time but not pinned in requirements.txt: " + "; ".join(missing)
+
+
+def test_sign_in_through_an_identity_provider_can_run():
+    """The README's second way to sign in is ``st.login``, which needs Authlib (Streamlit's
+    ``auth`` extra): without it the "Sign in" button fails on the page."""
+    from streamlit.auth_util import is_authlib_installed
+
+    assert "authlib" in _requirement_names("requirements.txt")
+    assert is_authlib_installed()
