@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard import actions, groups, meetings, self_assessment
+from dashboard.access import User
 from dashboard.build import ensure_database
 from dashboard.records import db as records
 from dashboard.records import legacy
@@ -112,7 +113,7 @@ def test_records_written_since_the_upgrade_are_kept_and_not_duplicated(records_u
         taken = actions.record_action(store, LEEDS, None, "Since the upgrade.", "Agreed.", "Owner", None, "open", "dee")
         assert taken == 1
         meetings.record_meeting(store, LEEDS, "2024-09-10", "2023-24", None, "dee")
-        groups.save_group(store, "Southern pair", [READING, KIRKLEES], "dee")
+        groups.save_group(store, "Southern pair", [READING, KIRKLEES], User("dee", "editor", "password", frozenset({READING})))
     finally:
         store.close()
     copied = legacy.copy_board_records(db)
