@@ -57,9 +57,11 @@ def test_25_sessions_while_an_import_and_an_undo_run(fixture_db, tmp_path):
 
     assert result["errors"] == [], result["errors"][:3]
     assert result["server_tracebacks"] == 0, result["server_log"]
-    # the import changed what the compare and grid pages show, and the undo changed it back
+    # the import changed what the compare and grid pages show (both files' councils appear), and
+    # the undo changed it again (the second file's council goes)
     for url in result["pages"][:2]:
         assert result["changed"][url] == {"by_import": True, "by_undo": True}, url
+    assert result["sessions_disagreeing"] == []
     assert len(result["import"]["batches"]) == 2  # two files, one transaction
     # never half an import: every page any session showed was a whole state
     assert result["half_states"] == [], result["half_states"][:2]
