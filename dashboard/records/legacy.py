@@ -60,7 +60,7 @@ def _copied(conn) -> bool:
 
 def read_old_records(db: Path | str) -> dict[str, list[dict]]:
     """The board records inside the DuckDB file (read-only), per old table; {} where a table is missing."""
-    from dashboard.store import connect
+    from dashboard.data.store import connect
 
     con = connect(db, read_only=True)
     try:

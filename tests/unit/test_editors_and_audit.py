@@ -13,11 +13,12 @@ import sys
 import pytest
 import sqlalchemy as sa
 
-from dashboard import access, actions
+from dashboard import access
+from dashboard.records import actions
 from dashboard.access import ADMINISTRATOR, EDITOR, VIEWER, Refused, User
-from dashboard.auth import hash_password
+from dashboard.access import hash_password
 from dashboard.records import audit, db
-from dashboard.store import Store
+from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS, ROOT
 from tests.unit.test_import_common import GOOD
 
@@ -233,7 +234,7 @@ def test_named_group_rule():
 
 def test_only_the_groups_owner_or_an_administrator_may_replace_rename_or_delete_it(db_copy, monkeypatch):
     """Refusals change nothing and are in the audit log, as are the changes."""
-    from dashboard import groups
+    from dashboard.figures import groups
 
     monkeypatch.delenv("DASHBOARD_RECORDS_URL", raising=False)
     kim = User("kim", EDITOR, "password", frozenset({KIRKLEES}))

@@ -12,12 +12,14 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from dashboard import actions, groups, meetings, self_assessment
+from dashboard.figures import groups
+from dashboard.meeting import meetings
+from dashboard.records import actions, self_assessment
 from dashboard.access import User
-from dashboard.build import ensure_database
+from dashboard.data.build import ensure_database
 from dashboard.records import db as records
 from dashboard.records import legacy
-from dashboard.store import Store, connect
+from dashboard.data.store import Store, connect
 from tests.conftest import KIRKLEES, LEEDS, READING, ROOT
 
 TABLES = ["comparison_groups", "comparison_group_members", "board_actions", "board_meetings", "self_assessments"]
@@ -95,7 +97,7 @@ def test_an_old_install_s_board_records_are_copied_once(records_url, fixture_db,
     # a rerun, a restart (another process) and init --force over it copy nothing again
     assert legacy.copy_board_records(db) is None
     ensure_database(db)
-    proc = subprocess.run([sys.executable, "-c", "import sys; from dashboard.build import ensure_database; "
+    proc = subprocess.run([sys.executable, "-c", "import sys; from dashboard.data.build import ensure_database; "
                            "ensure_database(sys.argv[1])", str(db)], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
