@@ -72,11 +72,17 @@ def _progress(message: str, sessions=()) -> None:
     print(f"[{time.perf_counter() - _T0:6.1f} s] {message}{so_far}", file=sys.stderr, flush=True)
 
 
-#: every figure a page shows as text: its tables, tiles, sentences and metrics (not the charts,
-#: whose drawing may lag the run), read from the DOM once the run has finished
+#: every figure a page shows as text: its tables (collapsed ones too), tiles, sentences and
+#: metrics, cell by cell; not the charts (their drawing may lag the run) nor the page's CSS
 _FIGURES_JS = """() => Array.from(document.querySelectorAll(
     "[data-testid='stMain'] [data-testid='stMarkdown'], [data-testid='stMain'] [data-testid='stMetric']"))
-    .map(e => e.textContent).join(' | ')"""
+    .map(e => {
+      const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.parentElement && n.parentElement.closest('style, script') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+      let text = '';
+      while (walk.nextNode()) text += walk.currentNode.nodeValue + ' ';
+      return text.trim();
+    }).filter(t => t).join(' | ')"""
 #: the councils of the import's two files (the second is the one the undo takes out)
 #: (table cells run together in the text: "dataWakefield75.0%"; York is not Yorkshire)
 FIRST_FILE_AREA, SECOND_FILE_AREA = re.compile(r"Wakefield"), re.compile(r"York(?!shire)")
