@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -21,19 +20,9 @@ from dashboard.records import db as records
 from dashboard.records import legacy
 from dashboard.data.store import Store, connect
 from tests.conftest import KIRKLEES, LEEDS, READING, ROOT
+from tests.unit.test_records_store import records_url  # noqa: F401  (the fixture: SQLite and PostgreSQL)
 
 TABLES = ["comparison_groups", "comparison_group_members", "board_actions", "board_meetings", "self_assessments"]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def records_url(request, tmp_path, monkeypatch):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.records.sqlite'}"
-    else:
-        url = request.getfixturevalue("postgres").new_database(f"t_{uuid.uuid4().hex[:10]}")
-    monkeypatch.setenv(records.RECORDS_URL_ENV, url)
-    yield url
-    records.dispose_all()
 
 
 def old_install(fixture_db, tmp_path):
