@@ -8,7 +8,8 @@ copy), opens one Chromium (/usr/bin/chromium) with one context per session, and:
 
 1. opens the sessions, five at a time, each on one of ``PAGES`` (different pages and filters);
 2. while every session keeps rerunning its page (a reload: the session's next run, with a
-   second's pause between), runs ``python -m dashboard import DATASET FILES --db FILE`` (the
+   second's pause between; a page counts as shown once it has run its script and stayed the
+   same for ``STABLE_SECONDS``), runs ``python -m dashboard import DATASET FILES --db FILE`` (the
    files land as batches in one transaction), then reruns every session once more; then the same
    with ``python -m dashboard undo <last batch>``.
 
@@ -37,7 +38,7 @@ import time
 from pathlib import Path
 
 from dashboard import config
-from dashboard.bench.pages import _DONE, _WATCH_SCRIPT, CHROMIUM, CHROMIUM_ARGS, SORRY, Server, app_script
+from dashboard.bench.pages import _DONE, _WATCH_SCRIPT, CHROMIUM, CHROMIUM_ARGS, READY, SORRY, Server, app_script
 
 LEEDS, PERIOD = "E08000035", "2024-25"
 PAGES = [
@@ -83,6 +84,22 @@ _FIGURES_JS = """() => Array.from(document.querySelectorAll(
       while (walk.nextNode()) text += walk.currentNode.nodeValue + ' ';
       return text.trim();
     }).filter(t => t).join(' | ')"""
+#: (page text, runs started so far, idle): the page is settled when these stay the same
+_LOOK_JS = f"""() => [({_FIGURES_JS})(), window.__glRuns || 0,
+    document.querySelector('{READY}') !== null]"""
+#: counts the app's script runs (every change of the script state to running)
+_COUNT_RUNS = """
+window.__glRuns = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.target.getAttribute && r.target.getAttribute('data-test-script-state') === 'running'
+        && r.oldValue !== 'running') window.__glRuns += 1;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+STABLE_SECONDS = 2.0
+
 #: the councils of the import's two files (the second is the one the undo takes out)
 #: (table cells run together in the text: "dataWakefield75.0%"; York is not Yorkshire)
 FIRST_FILE_AREA, SECOND_FILE_AREA = re.compile(r"Wakefield"), re.compile(r"York(?!shire)")
@@ -118,17 +135,29 @@ class Session:
         self.times: list[float] = []
         self.errors: list[str] = []
 
+    async def _look(self) -> tuple[str, int, bool]:
+        return tuple(await self.page.evaluate(_LOOK_JS))
+
     async def _settle(self, started: float) -> str:
+        """Wait until the page has run its script and has stayed the same (same text, no new run,
+        idle) for ``STABLE_SECONDS``: a page may run twice (a rerun it asks for itself) and a busy
+        browser may still be drawing. The page time runs until the last change seen."""
         phase = Session.phase  # the phase the run started in
         await self.page.wait_for_function(_DONE, polling=100, timeout=self.timeout_ms)
-        seconds = time.perf_counter() - started
-        text = _text(await self.page.evaluate(_FIGURES_JS))
-        for _ in range(4):  # the last elements may still be drawing: read until two reads agree
-            await self.page.wait_for_timeout(250)
-            again = _text(await self.page.evaluate(_FIGURES_JS))
-            if again == text:
-                break
-            text = again
+        text, runs, idle = await self._look()
+        changed = steady = time.perf_counter()
+        while time.perf_counter() - steady < STABLE_SECONDS:
+            if time.perf_counter() - started > self.timeout_ms / 1000:
+                raise TimeoutError(f"session {self.number} ({self.url}) never settled")
+            await self.page.wait_for_timeout(300)
+            look = await self._look()
+            if look != (text, runs, idle) or not idle:
+                if look[0] != text:
+                    changed = time.perf_counter()
+                text, runs, idle = look
+                steady = time.perf_counter()
+        seconds = changed - started
+        text = _text(text)
         shown = await self.page.inner_text(MAIN)
         if SORRY in shown or await self.page.locator(EXCEPTION).count():
             self.errors.append(f"session {self.number} ({self.url}): {_text(shown)[:300]}")
@@ -204,6 +233,7 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
                 context = await browser.new_context(viewport={"width": 1400, "height": 1000})
                 context.set_default_timeout(page_timeout * 1000)
                 await context.add_init_script(_WATCH_SCRIPT)
+                await context.add_init_script(_COUNT_RUNS)
                 sessions.append(Session(n, context, PAGES[n % len(PAGES)], page_timeout))
             started = time.perf_counter()
             before = []
