@@ -110,6 +110,17 @@ PROBE_PAGES = PAGES[:2]  # pages whose sentence counts every area in the data
 ADDED = {"before": 0, "import": 2, "undo": 1}
 
 
+def _differences(text: str, states: set[str], most: int = 4) -> list[str]:
+    """Where ``text`` differs from the nearest of ``states`` (for the report)."""
+    import difflib
+
+    nearest = max(states, key=lambda state: difflib.SequenceMatcher(None, text, state, autojunk=False).ratio())
+    matcher = difflib.SequenceMatcher(None, nearest, text, autojunk=False)
+    out = [f"{op}: {nearest[max(0, i1 - 60):i2 + 60]!r} -> {text[max(0, j1 - 60):j2 + 60]!r}"
+           for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    return out[:most]
+
+
 def probe(text: str) -> int | None:
     """The number of areas the page's first sentence that counts them says."""
     found = AREAS.search(text)
