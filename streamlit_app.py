@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import auth, ui
+from dashboard.app import auth, ui
 
 ui.set_page_config()
 

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import importers  # noqa: E402
-from dashboard.build import build_database  # noqa: E402
-from dashboard.importers import Source, batches  # noqa: E402
-from dashboard.store import Store  # noqa: E402
+from dashboard.data import importers  # noqa: E402
+from dashboard.data.build import build_database  # noqa: E402
+from dashboard.data.importers import Source, batches  # noqa: E402
+from dashboard.data.store import Store  # noqa: E402
 
 KEY = "benchmark pseudonym key 0123456789"
 AREAS = ["E08000035", "E08000034", "E08000036", "E06000014", "E08000012", "E10000020", "E10000025", "E06000038"]

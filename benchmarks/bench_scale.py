@@ -19,11 +19,11 @@ import sys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import reference  # noqa: E402
-from dashboard.build import load_reference  # noqa: E402
-from dashboard.catalogue import load  # noqa: E402
-from dashboard.indicators import build_figures  # noqa: E402
-from dashboard.store import Store, connect, migrate  # noqa: E402
+from dashboard.data import reference  # noqa: E402
+from dashboard.data.build import load_reference  # noqa: E402
+from dashboard.figures.catalogue import load  # noqa: E402
+from dashboard.figures.indicators import build_figures  # noqa: E402
+from dashboard.data.store import Store, connect, migrate  # noqa: E402
 
 
 def peak_rss_mb() -> float:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import bcrypt
 import pandas as pd
 
 VIEWER, EDITOR, ADMINISTRATOR = "viewer", "editor", "administrator"
@@ -147,3 +148,15 @@ def staff_view(frame: pd.DataFrame, user: User | None, area_code: str | None = N
 def staff_text(text: str, user: User | None, area_code: str | None = None, hidden: str = "") -> str:
     """A staff name or note as ``user`` may see it (``hidden`` otherwise)."""
     return text if sees_staff_details(user, area_code) else hidden
+
+
+# Passwords (bcrypt): here, not in app.auth, so the ``user hash`` command needs no Streamlit
+def hash_password(password: str) -> str:
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode("ascii")
+
+
+def check_password(password: str, password_hash: str) -> bool:
+    try:
+        return bcrypt.checkpw(password.encode("utf-8"), password_hash.encode("ascii"))
+    except ValueError:
+        return False

@@ -8,7 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
 QUERIES_DIR = PROJECT_ROOT / "queries"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "data" / "migrations"
 DEFAULT_DB = PROJECT_ROOT / "data" / "dashboard.duckdb"
 
 #: Small numbers rule (domain.md): a count of 1-4, or a figure from fewer than 5 people, is never shown.

@@ -7,7 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, actions, auth, exports, ui
+from dashboard import access
+from dashboard.app import auth, ui
+from dashboard.figures import exports
+from dashboard.records import actions
 from dashboard.records import audit
 
 ui.page_setup("You said, we did")

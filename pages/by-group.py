@@ -6,7 +6,9 @@ council-commissioned support only)."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, release, ui
+from dashboard import charts, release
+from dashboard.app import compare_ui, ui
+from dashboard.figures import comparison, exports
 
 ui.page_setup("By group")
 
@@ -16,7 +18,7 @@ with ui.guard("the groups"):
     figs = ui.figures()
     st.title("By group")
     c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 2, 3])
-    ids = [i for i in figs.catalogue.ids if i in benchmarks.SPLIT_MEASURES]
+    ids = [i for i in figs.catalogue.ids if i in comparison.SPLIT_MEASURES]
     names = {i: figs.catalogue[i].name for i in ids}
     indicator_id = ui.url_choice("indicator", "Indicator", ids, "control", lambda i: names[i], container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)
@@ -27,7 +29,7 @@ with ui.guard("the groups"):
     ind = figs.catalogue[indicator_id]
     codes = list(group.codes) if group else [area]
     where = group.words if group else figs.area_name(area)
-    rows = benchmarks.splits(ui.store(), indicator_id, codes, period)
+    rows = comparison.splits(ui.store(), indicator_id, codes, period)
     st.markdown(f"**{ind.name}** in **{where}**, {period}, for different groups of people. {ind.polarity_words}. "
                 "Bars show 95% intervals: where two groups' intervals do not overlap, the difference is unlikely "
                 "to be chance.")
@@ -41,7 +43,7 @@ with ui.guard("the groups"):
         else:
             counted = "" if everyone["base"] != everyone["base"] else f" ({everyone['base']:,.0f} people counted)"
             st.markdown(f"Everyone: **{ind.format_value(overall)}**{counted}.")
-        for dimension in benchmarks.DIMENSIONS:
+        for dimension in comparison.DIMENSIONS:
             part = rows[rows["dimension"] == dimension]
             if part.empty:
                 continue

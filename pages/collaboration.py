@@ -4,7 +4,8 @@ resolution and escalation, transition and discharge called out; notes for editor
 
 import streamlit as st
 
-from dashboard import auth, theme_view, themes, ui
+from dashboard.app import auth, theme_view, ui
+from dashboard.views import themes
 
 ui.page_setup("Collaboration breakdowns")
 

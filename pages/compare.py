@@ -4,7 +4,9 @@ chosen benchmark, 95% or 99.8% whiskers, sorted by value or name, and a funnel p
 
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, narrative, release, ui
+from dashboard import charts, release
+from dashboard.app import compare_ui, ui
+from dashboard.figures import comparison, exports, narrative
 
 ui.page_setup("Compare areas")
 
@@ -16,25 +18,25 @@ with ui.guard("the comparison"):
     indicator_id = ui.choose_indicator(container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)
     area = ui.choose_area(figs, container=c3)
-    c4, c5, c6, c7 = st.columns([2, 2, 2, 2])
-    group = compare_ui.choose_group(figs, area, container=c4)
-    choice = compare_ui.choose_benchmark(figs, area, container=c5)
-    level = compare_ui.choose_level(container=c6)
-    sort = ui.url_choice("sort", "Sort", list(charts.SORTS), "value", lambda k: charts.SORTS[k], widget="radio",
-                         container=c7)
+    # the chart on the left and the other choices beside it, so the whole chart is on the first
+    # screen of an analyst's laptop (issue 15); on a phone the columns stack
+    left, right = st.columns([3, 1], gap="medium")
+    group = compare_ui.choose_group(figs, area, container=right)
+    choice = compare_ui.choose_benchmark(figs, area, container=right)
+    level = compare_ui.choose_level(container=right)
+    sort = ui.url_choice("sort", "Sort", list(charts.SORTS), "value", lambda k: charts.SORTS[k], container=right)
     chart_kind = ui.url_choice("chart", "Chart", ["bars", "funnel"], "bars",
-                         lambda k: {"bars": "Bars, ranked", "funnel": "Funnel plot"}[k], widget="radio",
+                         lambda k: {"bars": "Bars, ranked", "funnel": "Funnel plot"}[k], container=right,
                          help="A funnel plot shows each area against the number of people counted, with 95% and "
                               "99.8% limits around the benchmark.")
     ui.show_url_notices()
     ind = figs.catalogue[indicator_id]
-    table = benchmarks.compared(figs, ui.store(), indicator_id, period, choice, group.codes)
-    bench = benchmarks.benchmark(figs, ui.store(), indicator_id, period, choice, area)
-    if choice.kind == benchmarks.REGION:
-        st.info("Each area is compared with its own region. The line on the chart is the chosen area's region.",
-                icon=":material/info:")
-
-    st.markdown(f"**{ind.name}** — {ind.definition} {ind.polarity_words}. Showing: {group.label}.")
+    table = comparison.compared(figs, ui.store(), indicator_id, period, choice, group.codes)
+    bench = comparison.benchmark(figs, ui.store(), indicator_id, period, choice, area)
+    if choice.kind == comparison.REGION:
+        right.info("Each area is compared with its own region. The line on the chart is the chosen area's region.",
+                   icon=":material/info:")
+    right.markdown(f"**{ind.name}** — {ind.definition} {ind.polarity_words}. Showing: {group.label}.")
     bench_value = bench.value if bench else None
     bench_label = bench.label if bench else None
     chart = charts.significance_bars(table, ind, period, area, bench_value, bench_label, level, sort)
@@ -62,9 +64,11 @@ with ui.guard("the comparison"):
     csv = exports.chart_rows(table, ind)
     funnel = charts.funnel_plot(table, ind, period, area, bench_value, bench_label) if chart_kind == "funnel" else None
     if chart_kind == "bars":
-        compare_ui.chart_block(chart, "compare_chart", None, "", csv, f"compare-{indicator_id}-{period}")
-        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
-                      numeric=("Value", "People counted"))
+        with left:
+            compare_ui.chart_block(chart, "compare_chart", None, "", csv, f"compare-{indicator_id}-{period}")
+        with st.expander(f"Table: {ind.short_name}, {period}, by area ({group.label})"):  # one click away
+            ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                          numeric=("Value", "People counted"))
     elif funnel is None:
         ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
                       numeric=("Value", "People counted"))
@@ -84,15 +88,17 @@ with ui.guard("the comparison"):
                                  for lo, hi, s in zip(limits[99.8][0], limits[99.8][1], table["suppressed"])],
             },
         )[["Area", "Value", "Counted", "95% limits", "99.8% limits"]]
-        compare_ui.chart_block(funnel, "funnel_chart", ftable, f"Funnel plot data, {ind.short_name}, {period}", csv,
-                               f"funnel-{indicator_id}-{period}", numeric=("Value", "Counted"))
+        with left:
+            compare_ui.chart_block(funnel, "funnel_chart", ftable, f"Funnel plot data, {ind.short_name}, {period}", csv,
+                                   f"funnel-{indicator_id}-{period}", numeric=("Value", "Counted"))
         # read after the chart, so the chart starts on the first screen
         st.markdown("Each dot is an area, its colour, shape and legend saying better, similar or worse than the "
                     "benchmark (outside the 95% limits). Areas with more people counted sit further right, where "
                     "chance moves the figure less, so the limits narrow. A dot outside the dotted 99.8% lines is "
                     "very unlikely to differ from the benchmark by chance.")
-        ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
-                      numeric=("Value", "People counted"))
+        with st.expander(f"Table: {ind.short_name}, {period}, by area ({group.label})"):  # one click away
+            ui.html_table(shown, f"{ind.short_name}, {period}, by area ({group.label})", key="compare-table",
+                          numeric=("Value", "People counted"))
     compare_ui.published_only_note(table)
     st.caption(ui.source_line(figs, indicator_id, period) + f" Caveats: {ind.caveats}")
     compare_ui.group_editor(figs)

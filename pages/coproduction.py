@@ -4,7 +4,8 @@ we did" (from the activities and as recorded between meetings), and I-statement 
 
 import streamlit as st
 
-from dashboard import theme_view, themes, ui
+from dashboard.app import theme_view, ui
+from dashboard.views import themes
 
 ui.page_setup("Co-production")
 

@@ -4,12 +4,14 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, auth, release, ui
-from dashboard import importers
+from dashboard import access, release
+from dashboard.app import auth, ui
+from dashboard.app.secrets import pseudonym_key
+from dashboard.data import importers
 from dashboard.records import audit
 from dashboard.data import snapshot
-from dashboard.importers import batches, templates
-from dashboard.importers.reading import EXTENSIONS, Source, max_upload_mb
+from dashboard.data.importers import batches, templates
+from dashboard.data.importers.reading import EXTENSIONS, Source, max_upload_mb
 
 ui.page_setup("Data")
 
@@ -78,7 +80,7 @@ def import_section(store, user) -> None:
         if dataset == "ascof":
             from datetime import date
 
-            from dashboard.reference import financial_year
+            from dashboard.data.reference import financial_year
 
             this_year = date.today().year if date.today().month >= 4 else date.today().year - 1
             years = ["from the file name"] + [financial_year(y) for y in range(this_year, 2013, -1)]
@@ -100,7 +102,7 @@ def import_section(store, user) -> None:
         try:
             with st.spinner("Checking…"):
                 plan = importers.prepare(dataset, sources, store=store, sheet=sheet, period=period,
-                                         submitted=submitted)
+                                         submitted=submitted, key=pseudonym_key())
             files = ", ".join(f.file for f in plan.files)
             audit.check(user, "import", batches.plan_areas(plan), f"import {files}",
                         names=batches.area_names(store), detail=f"{importers.TITLES[dataset]}: {files} (checked)")

@@ -3,7 +3,8 @@
 
 import streamlit as st
 
-from dashboard import catalogue, ui
+from dashboard.app import ui
+from dashboard.figures import catalogue
 
 ui.page_setup("Definitions")
 

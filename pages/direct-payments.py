@@ -3,7 +3,8 @@
 
 import streamlit as st
 
-from dashboard import theme_view, themes, ui
+from dashboard.app import theme_view, ui
+from dashboard.views import themes
 
 ui.page_setup("Direct payments")
 

@@ -6,7 +6,9 @@ import html
 
 import streamlit as st
 
-from dashboard import auth, easyread, easyread_pack, easyread_ui, ui
+from dashboard import easyread
+from dashboard.app import auth, easyread_ui, ui
+from dashboard.easyread import pack as easyread_pack
 
 ui.page_setup("Easy read")
 easyread_ui.apply_theme()

@@ -3,7 +3,9 @@
 
 import streamlit as st
 
-from dashboard import benchmarks, catalogue, compare_ui, exports, release, ui
+from dashboard import release
+from dashboard.app import compare_ui, ui
+from dashboard.figures import catalogue, comparison, exports
 
 ui.page_setup("Grid of areas")
 
@@ -26,14 +28,14 @@ with ui.guard("the grid"):
     for ind in indicators:
         if period not in figs.periods(ind.id):
             continue
-        frame = benchmarks.compared(figs, store, ind.id, period, choice, group.codes, with_trend=True)
-        bench = benchmarks.benchmark(figs, store, ind.id, period, choice, area)
+        frame = comparison.compared(figs, store, ind.id, period, choice, group.codes, with_trend=True)
+        bench = comparison.benchmark(figs, store, ind.id, period, choice, area)
         for row in frame.itertuples():
             cells.append({
                 "indicator_id": ind.id, "geography_code": row.geography_code,
                 "text": release.SUPPRESSED_TEXT if row.suppressed else ind.format_value(row.value),
                 "comparison": getattr(row, column),
-                "benchmark_text": "each area's region" if choice.kind == benchmarks.REGION else (
+                "benchmark_text": "each area's region" if choice.kind == comparison.REGION else (
                     ind.format_value(bench.value) if bench else "–"),
             })
         csv_parts.append(exports.chart_rows(frame, ind))
@@ -48,7 +50,7 @@ with ui.guard("the grid"):
                 f"each cell coloured and marked by comparison with the benchmark at {level:g}%: "
                 + ", ".join(f"{int(counts[c])} {c}" for c in counts.index) + ".")
     st.markdown(f"Each cell shows the value, and a symbol and a word saying how the area compares with "
-                f"{'its region' if choice.kind == benchmarks.REGION else 'the benchmark'} at {level:g}%.")
+                f"{'its region' if choice.kind == comparison.REGION else 'the benchmark'} at {level:g}%.")
     compare_ui.grid_table(cells, rows, area_cols, f"{len(rows)} indicators for {len(area_cols)} areas, {period}", level, area)
     st.caption(sentence)
     csv = pd.concat(csv_parts, ignore_index=True) if csv_parts else exports.chart_rows(pd.DataFrame(), catalogue.load()["control"])

@@ -4,7 +4,10 @@ an area opens its profile."""
 
 import streamlit as st
 
-from dashboard import benchmarks, compare_ui, exports, hexmap, narrative, release, ui
+from dashboard import release
+from dashboard.app import compare_ui, ui
+from dashboard.charts import hexmap
+from dashboard.figures import comparison, exports, narrative
 
 ui.page_setup("Map")
 
@@ -24,9 +27,9 @@ with ui.guard("the map"):
     ui.show_url_notices()
     store = ui.store()
     ind = figs.catalogue[indicator_id]
-    frame = benchmarks.compared(figs, store, indicator_id, period, choice)
+    frame = comparison.compared(figs, store, indicator_id, period, choice)
     column = "comparison_95" if level == 95 else "comparison_998"
-    bench = benchmarks.benchmark(figs, store, indicator_id, period, choice, area)
+    bench = comparison.benchmark(figs, store, indicator_id, period, choice, area)
     hexes = hexmap.categorise(frame, colour_by, column)
     chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
     st.markdown(f"**{ind.name}**, {period}. {ind.polarity_words}. White hexes are councils with no data here. "

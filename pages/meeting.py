@@ -7,7 +7,9 @@ import datetime as dt
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import access, auth, charts, meetings, packs, slides, ui
+from dashboard import access, charts
+from dashboard.app import auth, ui
+from dashboard.meeting import meetings, packs, slides
 from dashboard.records import audit
 from dashboard.records.board import board_version
 

@@ -6,7 +6,8 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from dashboard import compare_ui, narrative, ui
+from dashboard.app import compare_ui, ui
+from dashboard.figures import narrative
 
 ui.page_setup("Overview")
 

@@ -3,7 +3,9 @@
 
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, narrative, release, ui
+from dashboard import charts, release
+from dashboard.app import compare_ui, ui
+from dashboard.figures import comparison, exports, narrative
 
 ui.page_setup("Area profile")
 
@@ -19,7 +21,7 @@ with ui.guard("the area profile"):
     ui.show_url_notices()
     store = ui.store()
     name = figs.area_name(area)
-    rows = benchmarks.profile(figs, store, area, period, choice, group.codes, level)
+    rows = comparison.profile(figs, store, area, period, choice, group.codes, level)
     if rows.empty:
         st.warning(f"There are no figures for {period}.")
     else:
@@ -58,6 +60,6 @@ with ui.guard("the area profile"):
         compare_ui.chart_block(chart, "spine_chart", None, "", csv, f"profile-{area}-{period}")
         ui.html_table(table, f"{name}, {period}: every indicator", key="profile-table",
                       numeric=("Count", "Value", "Benchmark", "Lowest", "Highest"))
-        st.caption(f"Benchmark: {choice.group.label if choice.group else benchmarks.BENCHMARK_OPTIONS[choice.kind]}. "
+        st.caption(f"Benchmark: {choice.group.label if choice.group else comparison.BENCHMARK_OPTIONS[choice.kind]}. "
                    "Sources: local data exports and the published ASCOF file (NHS England, Open Government Licence v3.0), "
                    f"{period}. Counts of 1-4 and figures from fewer than 5 people are not shown.")

@@ -5,7 +5,9 @@ made it and when, shown beside what the data says (the board's judgement next to
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, auth, self_assessment as sa, ui
+from dashboard import access
+from dashboard.app import auth, ui
+from dashboard.records import self_assessment as sa
 from dashboard.records import audit
 
 ui.page_setup("Self-assessment")

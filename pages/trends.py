@@ -5,7 +5,9 @@ trend over the latest five years in words."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import benchmarks, charts, compare_ui, exports, narrative, release, ui
+from dashboard import charts, release
+from dashboard.app import compare_ui, ui
+from dashboard.figures import comparison, exports, narrative
 
 ui.page_setup("Trends")
 
@@ -24,21 +26,21 @@ with ui.guard("the trend"):
     name = figs.area_name(area)
     series = figs.series(indicator_id, area)
     series = series[(series["geography_level"] == "area") & (series["period"] <= period)].copy()
-    trend = benchmarks.trend_to(figs, indicator_id, area, period)
+    trend = comparison.trend_to(figs, indicator_id, area, period)
     bench_rows = []
     for p in series["period"]:
-        bench = benchmarks.benchmark(figs, store, indicator_id, p, choice, area)
+        bench = comparison.benchmark(figs, store, indicator_id, p, choice, area)
         bench_rows.append({"period": p, "benchmark_value": bench.value if bench else float("nan"),
                            "benchmark_label": bench.label if bench else None})
     bench_frame = pd.DataFrame(bench_rows, columns=["period", "benchmark_value", "benchmark_label"])
     series = series.merge(bench_frame, on="period", how="left")
-    series["comparison_95"] = [benchmarks.stats.compare_at(r, r["benchmark_value"], ind.polarity, 95) for _, r in series.iterrows()]
-    series["comparison_998"] = [benchmarks.stats.compare_at(r, r["benchmark_value"], ind.polarity, 99.8) for _, r in series.iterrows()]
+    series["comparison_95"] = [comparison.stats.compare_at(r, r["benchmark_value"], ind.polarity, 95) for _, r in series.iterrows()]
+    series["comparison_998"] = [comparison.stats.compare_at(r, r["benchmark_value"], ind.polarity, 99.8) for _, r in series.iterrows()]
     series["area_name"] = name
     series["trend"] = trend.words
 
     st.markdown(f"**{ind.name}** in **{name}** — {ind.definition} {ind.polarity_words}.")
-    used = benchmarks.trend_series(figs, indicator_id, area, period)
+    used = comparison.trend_series(figs, indicator_id, area, period)
     st.markdown(f"<p class='gl-narrative'>{trend.arrow} {narrative.trend_sentence(trend, len(used))}</p>",
                 unsafe_allow_html=True)
     if len(used) and set(series["source"]) - {used["source"].iloc[-1]}:

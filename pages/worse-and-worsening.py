@@ -5,7 +5,8 @@ that is getting worse, for every indicator with a polarity."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import benchmarks, compare_ui, exports, narrative, ui
+from dashboard.app import compare_ui, ui
+from dashboard.figures import comparison, exports, narrative
 
 ui.page_setup("Worse and getting worse")
 
@@ -19,7 +20,7 @@ with ui.guard("the list of areas worse and getting worse"):
     choice = compare_ui.choose_benchmark(figs, area, container=c4)
     level = compare_ui.choose_level(container=c5)
     ui.show_url_notices()
-    found = benchmarks.worse_and_worsening(figs, ui.store(), period, choice, group.codes, level)
+    found = comparison.worse_and_worsening(figs, ui.store(), period, choice, group.codes, level)
     st.markdown(
         f"Areas among {group.words} that are **significantly worse** than their benchmark at {level:g}% in "
         f"{period} **and** whose trend over the latest five years is **getting worse**. These are the places "

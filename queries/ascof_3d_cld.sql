@@ -18,7 +18,7 @@
 -- Joins follow the code, including where they do not key on the council (steps 3 and 4).
 -- Returns one row per council, year and disaggregation (Total, 18-64, 65 and over) with
 -- denominator, sds_numerator and dp_numerator (people); outcomes are rounded in Python
--- (dashboard/cld.py) as SQL Server's ROUND does.
+-- (dashboard/data/cld.py) as SQL Server's ROUND does.
 
 with years as (
     select

@@ -1,6 +1,6 @@
 -- group_median_days_to_first_payment: support records
 -- Median days from the date a direct payment was agreed to the date it was first paid, over a group of areas together (a comparison group's benchmark), with its 95% and
--- 99.8% intervals from order statistics (ranks n/2 -+ z * sqrt(n) / 2, see dashboard/stats.py).
+-- 99.8% intervals from order statistics (ranks n/2 -+ z * sqrt(n) / 2, see dashboard/figures/stats.py).
 -- Returns one row: base (values counted), value (median) and the interval bounds.
 -- $area_codes: the ONS codes of the group's areas (a list)
 -- $period: the financial year

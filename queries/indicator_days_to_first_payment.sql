@@ -18,7 +18,7 @@ with durations as (
 ),
 
 -- areas: the median and its interval from order statistics (ranks n/2 -+ z * sqrt(n) / 2,
--- see dashboard/stats.py); regions and all areas: the median only (benchmarks need no interval,
+-- see dashboard/figures/stats.py); regions and all areas: the median only (benchmarks need no interval,
 -- and sorting every value in England would cost more than it tells)
 per_area as (
     select

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.build import build_database
-from dashboard.store import Store
+from dashboard.data.build import build_database
+from dashboard.data.store import Store
 
-# A page that crashes raises under test (dashboard.ui.guard), in AppTests and test servers alike
+# A page that crashes raises under test (dashboard.app.ui.guard), in AppTests and test servers alike
 os.environ["DASHBOARD_RAISE_ERRORS"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def store(fixture_db) -> Store:
 
 @pytest.fixture(scope="session")
 def figures(store):
-    from dashboard.indicators import build_figures
+    from dashboard.figures.indicators import build_figures
 
     return build_figures(store)
 

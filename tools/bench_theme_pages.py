@@ -10,9 +10,10 @@ import argparse
 import time
 from pathlib import Path
 
-from dashboard import config, findings, themes
-from dashboard.indicators import build_figures
-from dashboard.store import Store
+from dashboard import config
+from dashboard.views import findings, themes
+from dashboard.figures.indicators import build_figures
+from dashboard.data.store import Store
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", default=str(config.database_path()))

@@ -13,11 +13,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import benchmarks, charts, groups, hexmap  # noqa: E402
-from dashboard.build import build_database  # noqa: E402
+from dashboard import charts  # noqa: E402
+from dashboard.charts import hexmap
+from dashboard.figures import comparison, groups
+from dashboard.data.build import build_database  # noqa: E402
 from dashboard.config import SAMPLE_DATA_DIR  # noqa: E402
-from dashboard.indicators import build_figures  # noqa: E402
-from dashboard.store import Store  # noqa: E402
+from dashboard.figures.indicators import build_figures  # noqa: E402
+from dashboard.data.store import Store  # noqa: E402
 
 
 def timed(label, func, repeat=3):
@@ -45,16 +47,16 @@ def main():
     area = codes[0]
     print(f"{len(codes)} areas, latest year {period}")
     everyone = groups.Group("all", "All areas in the data", codes)
-    choice = benchmarks.Choice(benchmarks.GROUP, everyone)
-    timed("compared: one indicator, England benchmark", lambda: benchmarks.compared(figs, store, "control", period, benchmarks.Choice()))
-    timed("compared: one indicator, region benchmark", lambda: benchmarks.compared(figs, store, "control", period, benchmarks.Choice(benchmarks.REGION)))
-    timed("compared: one median indicator, group benchmark", lambda: benchmarks.compared(figs, store, "days_to_first_payment", period, choice))
-    timed("profile: 26 indicators for one area", lambda: benchmarks.profile(figs, store, area, period, benchmarks.Choice(), codes))
-    timed("grid: 26 indicators x all areas", lambda: [benchmarks.compared(figs, store, i.id, period, benchmarks.Choice()) for i in figs.catalogue.indicators])
-    found = timed("worse and getting worse: all indicators", lambda: benchmarks.worse_and_worsening(figs, store, period, benchmarks.Choice(), codes))
+    choice = comparison.Choice(comparison.GROUP, everyone)
+    timed("compared: one indicator, England benchmark", lambda: comparison.compared(figs, store, "control", period, comparison.Choice()))
+    timed("compared: one indicator, region benchmark", lambda: comparison.compared(figs, store, "control", period, comparison.Choice(comparison.REGION)))
+    timed("compared: one median indicator, group benchmark", lambda: comparison.compared(figs, store, "days_to_first_payment", period, choice))
+    timed("profile: 26 indicators for one area", lambda: comparison.profile(figs, store, area, period, comparison.Choice(), codes))
+    timed("grid: 26 indicators x all areas", lambda: [comparison.compared(figs, store, i.id, period, comparison.Choice()) for i in figs.catalogue.indicators])
+    found = timed("worse and getting worse: all indicators", lambda: comparison.worse_and_worsening(figs, store, period, comparison.Choice(), codes))
     print(f"  areas and indicators worse and getting worse: {len(found)}")
-    timed("splits by group (control, all areas)", lambda: benchmarks.splits(store, "control", list(codes), period))
-    frame = benchmarks.compared(figs, store, "control", period, benchmarks.Choice())
+    timed("splits by group (control, all areas)", lambda: comparison.splits(store, "control", list(codes), period))
+    frame = comparison.compared(figs, store, "control", period, comparison.Choice())
     timed("hex map figure (153 hexes)", lambda: hexmap.hex_map(hexmap.categorise(frame, "significance", "comparison_95"), figs.catalogue["control"], period, "significance", area, "England"))
     bench = figs.benchmark("control", period)
     timed("funnel plot figure", lambda: charts.funnel_plot(frame, figs.catalogue["control"], period, area, bench.value, bench.label))

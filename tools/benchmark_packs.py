@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import packs, slides  # noqa: E402
-from dashboard.indicators import build_figures  # noqa: E402
-from dashboard.store import Store  # noqa: E402
+from dashboard.meeting import packs, slides  # noqa: E402
+from dashboard.figures.indicators import build_figures  # noqa: E402
+from dashboard.data.store import Store  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--db", required=True)

@@ -13,7 +13,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from dashboard.sample import SAMPLE_AREAS  # noqa: E402
+from dashboard.data.sample import SAMPLE_AREAS  # noqa: E402
 
 source = Path(sys.argv[1])
 frame = pd.read_excel(source, engine="calamine", dtype=str)

@@ -1,6 +1,6 @@
 """``python -m dashboard bench``: how fast the dashboard is at sample and at national scale.
 
-Streamlit-free logic (the command in ``dashboard/commands/bench.py`` only parses arguments):
+Streamlit-free logic (the command in ``dashboard/cli/commands/bench.py`` only parses arguments):
 
 - ``dataset``: a synthetic data set at a chosen scale, written as import files and loaded
   through the real import path (``importers.prepare`` + ``batches.write``), cached by its

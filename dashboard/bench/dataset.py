@@ -24,7 +24,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from dashboard import config, reference
+from dashboard import config
+from dashboard.data import reference
 
 BENCH_DIR = config.PROJECT_ROOT / "data" / "bench"
 GENERATOR_VERSION = 1
@@ -74,7 +75,7 @@ def _peak_mb() -> float:
 
 def target_areas(count: int) -> list[str]:
     """The sample's councils first (so ``count=22`` is the sample itself), then the rest."""
-    from dashboard.sample import SAMPLE_AREAS
+    from dashboard.data.sample import SAMPLE_AREAS
 
     rest = sorted(set(reference.areas_frame()["area_code"]) - set(SAMPLE_AREAS))
     return (list(SAMPLE_AREAS) + rest)[:count]
@@ -120,7 +121,7 @@ COLUMNS = {
 def write_files(scale: Scale, out_dir: Path, source_dir: Path = config.SAMPLE_DATA_DIR,
                 datasets: list[str] | None = None) -> dict[str, list[Path]]:
     """Write the import files of every dataset (or of ``datasets``) for ``scale``; returns dataset -> files."""
-    from dashboard.store import connect
+    from dashboard.data.store import connect
 
     out_dir.mkdir(parents=True, exist_ok=True)
     con = connect(":memory:")
@@ -171,8 +172,8 @@ def ascof_file(source_dir: Path = config.SAMPLE_DATA_DIR) -> tuple[Path, str]:
 
 def new_database(path: Path) -> None:
     """An empty dashboard database: the schema and the reference tables (areas, periods)."""
-    from dashboard.build import load_reference
-    from dashboard.store import connect, migrate
+    from dashboard.data.build import load_reference
+    from dashboard.data.store import connect, migrate
 
     for leftover in (path, path.with_name(path.name + ".wal")):
         leftover.unlink(missing_ok=True)
@@ -187,10 +188,10 @@ def new_database(path: Path) -> None:
 
 def import_files(db: Path, dataset: str, files: list[Path], period: str | None = None, progress=None) -> dict:
     """Check and write each file as ``python -m dashboard import`` does; time the whole dataset."""
-    from dashboard import importers
-    from dashboard.importers import batches
-    from dashboard.importers.reading import Source
-    from dashboard.store import Store
+    from dashboard.data import importers
+    from dashboard.data.importers import batches
+    from dashboard.data.importers.reading import Source
+    from dashboard.data.store import Store
 
     store = Store(db)
     rows = check = write = 0.0

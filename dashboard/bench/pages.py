@@ -49,7 +49,7 @@ _DONE = f"window.__benchRan && document.querySelector('{READY}') !== null"
 
 def page_list(only: list[str] | None = None) -> list[dict]:
     """The app's pages (url path and title), optionally only some of them."""
-    from dashboard.ui import page_specs
+    from dashboard.app.ui import page_specs
 
     specs = [{"url": s["url"], "title": s["title"], "file": Path(s["path"]).name} for s in page_specs()]
     if only:

@@ -28,7 +28,7 @@ def _materialise(db: str) -> dict:
     import resource
 
     from dashboard import release
-    from dashboard.store import Store
+    from dashboard.data.store import Store
 
     store = Store(db)
     try:

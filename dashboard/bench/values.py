@@ -127,7 +127,7 @@ def dashboard_values(figures, indicator_id: str, period: str) -> pd.DataFrame:
 def _dashboard_totals(store, figures, indicator_id: str, period: str) -> pd.DataFrame:
     """The dashboard's own area totals before the release layer rounds and hides them
     (``indicators.compute_indicator``, the release layer's input)."""
-    from dashboard.indicators import LOCAL, compute_indicator
+    from dashboard.figures.indicators import LOCAL, compute_indicator
 
     totals = compute_indicator(store, figures.catalogue[indicator_id])
     totals = totals[(totals["geography_level"] == "area") & (totals["period"] == period)
@@ -184,9 +184,9 @@ def _median_seconds(func, repeat: int) -> float:
 
 def measure(db: str, repeat: int = 3) -> dict:
     """Run in its own process (see ``dataset._in_child``): build, check, then time each method."""
-    from dashboard.catalogue import load
-    from dashboard.indicators import build_figures
-    from dashboard.store import Store
+    from dashboard.figures.catalogue import load
+    from dashboard.figures.indicators import build_figures
+    from dashboard.data.store import Store
 
     store = Store(db, read_only=True)
     catalogue = load()

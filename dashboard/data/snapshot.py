@@ -32,7 +32,7 @@ from pathlib import Path
 
 import filelock
 
-from dashboard.store import Store, StoreError, connect, migrations, schema_version
+from dashboard.data.store import Store, StoreError, connect, migrations, schema_version
 
 log = logging.getLogger("dashboard.snapshot")
 

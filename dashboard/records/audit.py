@@ -119,7 +119,7 @@ def read(limit: int | None = None, url: str | None = None) -> pd.DataFrame:
 
 def csv_bytes(url: str | None = None) -> bytes:
     """The whole log as CSV for administrators (formula-safe, like every download)."""
-    from dashboard import exports
+    from dashboard.figures import exports
 
     frame = read(url=url).rename(columns=CSV_HEADERS)
     return exports.to_csv(frame)

@@ -1,6 +1,6 @@
 """The release layer: the only code that applies disclosure rules (README "How figures are counted").
 
-Once per data version, the writer (``dashboard.build``, the importers' commit and undo, saving a
+Once per data version, the writer (``dashboard.data.build``, the importers' commit and undo, saving a
 named group) calls :func:`materialise`, which works out every cell a viewer may see (indicator
 figures per area, region, comparison group, all areas and England per year; benchmarks; splits
 by group) and stores them in the DuckDB table ``release_cells`` keyed by the data version.
@@ -28,8 +28,8 @@ SPLITS_TABLE = "release_splits"
 
 
 def _saved_groups(store) -> pd.DataFrame | None:
-    """Saved named groups (one row per member), from the records store (``dashboard.groups``)."""
-    from dashboard.groups import named_groups
+    """Saved named groups (one row per member), from the records store (``dashboard.figures.groups``)."""
+    from dashboard.figures.groups import named_groups
 
     return named_groups(store)
 
@@ -38,8 +38,8 @@ def compute(store, catalogue=None, raw_out: list | None = None) -> tuple[pd.Data
     """Every published indicator cell from the raw figures; (cells, group_key -> members).
 
     ``raw_out``, if given, receives the raw cells (for the audit in the tests only)."""
-    from dashboard.catalogue import load
-    from dashboard.indicators import compute_indicator
+    from dashboard.figures.catalogue import load
+    from dashboard.figures.indicators import compute_indicator
 
     catalogue = catalogue or load()
     published = store.query("published_ascof")
@@ -51,7 +51,7 @@ def compute(store, catalogue=None, raw_out: list | None = None) -> tuple[pd.Data
         frame = store.query(f"group_median_{indicator_id}", area_codes=codes, period=period)
         return frame.iloc[0] if len(frame) else None
 
-    from dashboard import cld
+    from dashboard.data import cld
 
     cld_figures = cld.ascof_3d(store)
     frames = []
@@ -123,8 +123,8 @@ def load(store) -> pd.DataFrame:
 
 def figures(store, catalogue=None):
     """The ``Figures`` every page reads: published cells only."""
-    from dashboard.catalogue import load as load_catalogue
-    from dashboard.indicators import Figures
+    from dashboard.figures.catalogue import load as load_catalogue
+    from dashboard.figures.indicators import Figures
 
     catalogue = catalogue or load_catalogue()
     frame = load(store)
@@ -151,11 +151,11 @@ NOT_FOR_PUBLICATION = "Exact figures: not for publication"
 def exact_figures(store, area: str, period: str, catalogue=None) -> pd.DataFrame:
     """An area's exact (unrounded, unsuppressed) figures for one year, for a signed-in editor's
     own data page ONLY (the page checks ``auth``): marked "not for publication" in every row."""
-    from dashboard.catalogue import load as load_catalogue
-    from dashboard.indicators import compute_indicator
+    from dashboard.figures.catalogue import load as load_catalogue
+    from dashboard.figures.indicators import compute_indicator
 
     catalogue = catalogue or load_catalogue()
-    from dashboard import cld
+    from dashboard.data import cld
 
     published = store.query("published_ascof")
     cld_figures = cld.ascof_3d(store)

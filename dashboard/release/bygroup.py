@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard import stats
+from dashboard.figures import stats
 from dashboard.release import cells, protect, rules
 
 #: indicator -> the named query that splits it (queries take $area_codes and $period)

@@ -1,7 +1,7 @@
 """The published indicator cells: every figure per area, region, comparison group, all areas
 and England, per indicator and year, after every disclosure rule (``rules``, ``protect``).
 
-Input is the raw computation (``dashboard.indicators.compute_indicator``: one row per geography
+Input is the raw computation (``dashboard.figures.indicators.compute_indicator``: one row per geography
 and year before any rule). Aggregates of councils are added up here from the councils' own
 figures, so that every aggregate a page can show is one of these cells, and each is a relation
 (the aggregate against its councils) for secondary suppression.
@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from dashboard.catalogue import Catalogue, Indicator
+from dashboard.figures.catalogue import Catalogue, Indicator
 from dashboard.release import protect, rules
 
 LOCAL = "local data"
@@ -59,7 +59,7 @@ def indicator_cells(indicator: Indicator, raw: pd.DataFrame, groups, group_media
     """Raw figures of one indicator -> cells before suppression, aggregates added up here.
 
     ``group_medians(indicator_id, codes, period)`` gives a median aggregate's raw row."""
-    from dashboard.indicators import _intervals  # the raw statistics live with compute_indicator
+    from dashboard.figures.indicators import _intervals  # the raw statistics live with compute_indicator
 
     areas = raw[raw["geography_level"] == "area"].copy()
     local = areas[areas["source"] == LOCAL]

@@ -57,7 +57,7 @@ def round_count(x):
 
 def round_value(x):
     """Percentages, rates, medians and intervals as viewers see them: 1 decimal place."""
-    from dashboard.catalogue import round_half_up  # NHS England's rounding: half away from zero
+    from dashboard.figures.catalogue import round_half_up  # NHS England's rounding: half away from zero
 
     x = np.asarray(x, dtype=float)
     out = np.array([float(round_half_up(v, DECIMALS)) if np.isfinite(v) else v for v in x.ravel()]).reshape(x.shape)

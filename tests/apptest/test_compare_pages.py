@@ -2,11 +2,11 @@
 
 import json
 
-from dashboard import groups
-from dashboard.store import Store
+from dashboard.figures import groups
+from dashboard.data.store import Store
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
-from dashboard.catalogue import load as _load_catalogue
+from dashboard.figures.catalogue import load as _load_catalogue
 
 N_INDICATORS = len(_load_catalogue().indicators)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.auth import User
-from dashboard.importers import Source, batches, import_files
-from dashboard.store import Store
+from dashboard.app.auth import User
+from dashboard.data.importers import Source, batches, import_files
+from dashboard.data.store import Store
 from tests.apptest.helpers import all_text, open_page
 from tests.unit.test_import_common import GOOD, IMPORTS, WAKEFIELD
 

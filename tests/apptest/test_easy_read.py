@@ -2,7 +2,8 @@
 
 import re
 
-from dashboard import catalogue, easyread
+from dashboard import easyread
+from dashboard.figures import catalogue
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import LEEDS, SCILLY
 

@@ -3,7 +3,7 @@ with a message, and the value never reaches a query: pages only ever pass on one
 
 from __future__ import annotations
 
-from dashboard.store import Store
+from dashboard.data.store import Store
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import LEEDS
 

@@ -4,8 +4,9 @@ pages, for viewers and editors."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import actions, auth
-from dashboard.store import Store
+from dashboard.app import auth
+from dashboard.records import actions
+from dashboard.data.store import Store
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import LEEDS, ROOT
 

@@ -4,7 +4,7 @@ URL choices, and notes for editors only."""
 import json
 
 from dashboard.release import rules
-from dashboard.auth import EDITOR, VIEWER, User
+from dashboard.app.auth import EDITOR, VIEWER, User
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import LEEDS, SCILLY
 
@@ -118,8 +118,8 @@ def test_small_area_and_unknown_group(app_env):
 
 
 def test_coproduction_page_shows_actions_recorded_between_meetings(db_copy, monkeypatch):
-    from dashboard import actions
-    from dashboard.store import Store
+    from dashboard.records import actions
+    from dashboard.data.store import Store
 
     store = Store(db_copy)
     actions.record_action(store, LEEDS, "you_said_we_did", "Send papers in easy read a week before",

@@ -77,7 +77,7 @@ LEEDS_EDITOR_NAME, LEEDS_EDITOR_PASSWORD = "leeds1", "leeds password 1"
 
 def users_secrets() -> str:
     """secrets.toml with an administrator, an editor for Leeds and a viewer."""
-    from dashboard.auth import hash_password
+    from dashboard.access import hash_password
     from tests.conftest import LEEDS
 
     return (
@@ -162,6 +162,16 @@ def open_app(page, base_url: str, path: str):
     page.wait_for_selector(READY, timeout=60_000)
     assert_no_error_on_screen(page)
     return page
+
+
+def expanded_table(page, key: str) -> str:
+    """The text of the table ``data-testid=key``, opening the expander that holds it if closed."""
+    table = page.locator(f"[data-testid='{key}']").first
+    table.wait_for(state="attached", timeout=60_000)
+    if not table.is_visible():
+        page.locator("[data-testid='stExpander']", has=table).locator("summary").first.click()
+        table.wait_for(state="visible", timeout=30_000)
+    return table.inner_text()
 
 
 def screenshot(page, name: str) -> Path:

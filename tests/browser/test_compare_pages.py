@@ -3,10 +3,10 @@
 import pytest
 
 from tests.browser.conftest import (
-    EDITOR_NAME, EDITOR_PASSWORD, READY, axe_violations, open_app, screenshot, sign_in,
+    EDITOR_NAME, EDITOR_PASSWORD, READY, axe_violations, expanded_table, open_app, screenshot, sign_in,
 )
 from tests.conftest import KIRKLEES, LEEDS
-from dashboard.catalogue import load as _load_catalogue
+from dashboard.figures.catalogue import load as _load_catalogue
 
 N_INDICATORS = len(_load_catalogue().indicators)
 
@@ -39,6 +39,25 @@ def test_profile_spine_chart(page, server):
     assert axe_violations(page) == []
 
 
+def test_compare_chart_wholly_on_the_first_screen(page, server):
+    """At 1440x900 (an analyst's laptop) the whole Compare chart, every area's bar, axis and legend,
+    is on the first screen, its choices beside it (the chart used to start below the fold)."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_app(page, server.url, f"compare?indicator=control&period=2024-25&area={LEEDS}")
+    chart = page.locator("[data-testid='stPlotlyChart']").first
+    chart.locator(".main-svg").first.wait_for()
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .bars .point').length >= 2", timeout=60_000)
+    box = chart.bounding_box()
+    assert box is not None and 0 < box["y"] and box["y"] + box["height"] <= 900, box
+    for name in ("Areas shown", "Compare with", "Interval", "Sort", "Chart"):  # the choices, beside the chart
+        label = page.get_by_text(name, exact=True).first.bounding_box()
+        assert label is not None and label["x"] > box["x"] + box["width"] - 5 and label["y"] < 900, (name, label)
+    # the table is one click away, and opens in place
+    assert not page.locator("[data-testid='compare-table']").is_visible()
+    assert "Leeds" in expanded_table(page, "compare-table")
+    screenshot(page, "compare_first_screen_1440")
+
+
 def test_compare_bars_and_funnel(page, server):
     open_app(page, server.url, f"compare?indicator=direct_payments&period=2024-25&area={KIRKLEES}&level=99.8")
     label = chart_label(page, 0)
@@ -47,7 +66,8 @@ def test_compare_bars_and_funnel(page, server):
     assert any("Better" in t for t in bar_text) and any("Similar" in t for t in bar_text)
     screenshot(page, "compare_bars_kirklees_998")
     assert axe_violations(page) == []
-    page.get_by_text("Funnel plot", exact=True).click()
+    page.locator("[data-testid='stSelectbox']", has_text="Chart").click()
+    page.get_by_role("option", name="Funnel plot").click()
     page.wait_for_selector(READY)
     page.wait_for_timeout(500)
     page.wait_for_selector(READY)
@@ -163,7 +183,7 @@ def test_editor_saves_a_named_group_that_anyone_can_pick(page, editor_server, br
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     viewer = context.new_page()
     open_app(viewer, editor_server.url, f"compare?indicator=control&period=2024-25&area={LEEDS}&group=named-1")
-    table = viewer.locator("[data-testid='compare-table']").inner_text()
+    table = expanded_table(viewer, "compare-table")
     assert "Leeds" in table and "Reading" in table and "Kirklees" not in table, table
     assert "Save a named comparison group" not in viewer.inner_text("body")
     context.close()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import ui
+from dashboard.app import ui
 from dashboard.cli import build_parser
 from tests.browser.conftest import Server, open_app
 from tests.conftest import FIXTURE_DATA, LEEDS, ROOT

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from pptx import Presentation
 
-from dashboard import slides
+from dashboard.meeting import slides
 from tests.browser.conftest import (
     EDITOR_NAME, EDITOR_PASSWORD, READY, Server, axe_violations, open_app, screenshot, sign_in, users_secrets,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Server, axe_violations, open_app, screenshot
+from tests.browser.conftest import Server, axe_violations, expanded_table, open_app, screenshot
 from tests.browser.test_compare_pages import chart_label
 from tests.conftest import LEEDS
 from tests.unit.test_cld_ascof import issue12_db
@@ -26,7 +26,7 @@ def test_outcome_only_year_and_cld_figures_in_the_browser(page, published_server
     label = chart_label(page, 0)
     assert "for 5 areas" in label and "England (published ASCOF): 77.6%" in label
     assert page.locator(".js-plotly-plot .bars .point").count() == 5
-    table = page.locator("[data-testid='compare-table']").inner_text()
+    table = expanded_table(page, "compare-table")
     for value in ("77.4%", "75.1%", "79.1%", "80.0%", "76.2%"):
         assert value in table
     assert "none (published value only)" in table
@@ -34,7 +34,7 @@ def test_outcome_only_year_and_cld_figures_in_the_browser(page, published_server
     screenshot(page, "compare_published_outcome_only_2018-19")
     assert axe_violations(page) == []
     open_app(page, published_server.url, f"compare?indicator=direct_payments&period=2023-24&area={LEEDS}")
-    table = page.locator("[data-testid='compare-table']").inner_text()
+    table = expanded_table(page, "compare-table")
     leeds = next(line for line in table.splitlines() if line.startswith("Leeds"))
     assert "56.3%" in leeds and "from your CLD submission, NHS method" in leeds
     assert "England (published ASCOF): 27.0%" in chart_label(page, 0)

@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from dashboard import ui
+from dashboard.app import ui
 from dashboard.release import rules
 from tests.browser.conftest import READY, open_app
 from tests.browser.test_theme_pages import download_all

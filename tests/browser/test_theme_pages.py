@@ -190,6 +190,10 @@ def test_theme_page_answer_on_the_first_screen(page, server, path):
     page.set_viewport_size({"width": 1440, "height": 900})
     open_app(page, server.url, f"{path}?area={LEEDS}&period=2024-25")
     charts(page, 2)
+    # the main chart is laid out (visible) before it is measured: a busy machine lays out late
+    page.wait_for_function("""() => document.querySelector("[data-testid='findings']") &&
+        [...document.querySelectorAll("[data-testid='stPlotlyChart']")].some(e => e.offsetParent !== null)""",
+        timeout=60_000)
     boxes = _boxes(page)
     assert 0 < boxes["findings"][0] and boxes["findings"][1] <= 900, boxes
     assert 0 < boxes["chart"][0] and boxes["chart"][1] <= 900, boxes

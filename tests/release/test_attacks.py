@@ -7,8 +7,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import benchmarks, release
-from dashboard.groups import Group
+from dashboard import release
+from dashboard.figures import comparison
+from dashboard.figures.groups import Group
 from dashboard.release import protect, rules
 from tests.conftest import KIRKLEES, LEEDS, SCILLY
 from tests.release.audit import Problem, add_cell, failures, primary_what
@@ -17,9 +18,9 @@ from tests.release.audit import Problem, add_cell, failures, primary_what
 def test_a_group_of_one_has_no_benchmark(figures):
     for indicator_id in ("control", "breakdowns_per_1000"):
         for period in figures.periods(indicator_id):
-            assert benchmarks.group_benchmark(figures, None, indicator_id, period, Group("x", "One", (SCILLY,))) is None
+            assert comparison.group_benchmark(figures, None, indicator_id, period, Group("x", "One", (SCILLY,))) is None
             two = Group("y", "Two", (LEEDS, KIRKLEES))
-            assert benchmarks.group_benchmark(figures, None, indicator_id, period, two) is None  # fewer than 3
+            assert comparison.group_benchmark(figures, None, indicator_id, period, two) is None  # fewer than 3
 
 
 def test_no_published_figure_has_more_than_one_decimal_place_or_an_unrounded_count(figures):
@@ -126,7 +127,7 @@ def test_a_table_never_reveals_its_hidden_indicator_and_vice_versa():
 
 
 def test_no_indicator_or_table_differs_by_one_hidden_cell_on_the_theme_pages(store, figures):
-    from dashboard import themes
+    from dashboard.views import themes
 
     for area in figures.areas["area_code"]:
         for period in figures.periods("coproduced_activities"):

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import release
-from dashboard.catalogue import load
+from dashboard.figures.catalogue import load
 from dashboard.release import bygroup, rules
 from tests.release.audit import HALF, Problem, add_cell, failures, primary_what, timed
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard import actions
-from dashboard.store import Store
+from dashboard.records import actions
+from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS
 
 SOON = dt.date.today() + dt.timedelta(days=90)

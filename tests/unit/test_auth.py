@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from dashboard import auth
+from dashboard.app import auth
 from tests.conftest import ROOT
 
 

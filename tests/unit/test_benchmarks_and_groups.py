@@ -10,15 +10,17 @@ import pandas as pd
 import pytest
 
 from dashboard.release import rules
-from dashboard import benchmarks, exports, groups, hexmap, release, stats
-from dashboard.indicators import build_figures
-from dashboard.store import Store
+from dashboard import release
+from dashboard.charts import hexmap
+from dashboard.figures import comparison, exports, groups, stats
+from dashboard.figures.indicators import build_figures
+from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS, READING, ROOT, SCILLY
 
 
 def test_region_benchmark_needs_three_councils_and_all_areas_add_up(figures, store):
     # Yorkshire and The Humber has 2 councils in the fixture: no region benchmark (release rule)
-    assert benchmarks.region_benchmark(figures, "control", "2024-25", LEEDS) is None
+    assert comparison.region_benchmark(figures, "control", "2024-25", LEEDS) is None
     # all areas: Leeds 32 of 40, Kirklees 21 of 30, Reading 12 of 20, Scilly 2 of 3, to 1 decimal place
     every = figures.aggregate("control", "2024-25", (LEEDS, KIRKLEES, READING, SCILLY))
     assert every["value"] == round((32 + 21 + 12 + 2) / (40 + 30 + 20 + 3) * 100, 1)
@@ -26,7 +28,7 @@ def test_region_benchmark_needs_three_councils_and_all_areas_add_up(figures, sto
 
 def test_group_benchmark_sums_numerators_and_denominators_including_hidden_areas(figures, store):
     group = groups.Group("named-1", "Network", (LEEDS, KIRKLEES, READING, SCILLY))
-    bench = benchmarks.group_benchmark(figures, store, "control", "2024-25", group)
+    bench = comparison.group_benchmark(figures, store, "control", "2024-25", group)
     # independent computation straight from the survey table
     row = store.sql(
         "select sum(weight) filter (where q3a_control in (1, 2)) / sum(weight) * 100 as v from survey_responses "
@@ -38,19 +40,19 @@ def test_group_benchmark_sums_numerators_and_denominators_including_hidden_areas
 
 def test_group_benchmark_of_too_few_people_is_not_given(figures, store):
     group = groups.Group("named-1", "Scilly alone", (SCILLY,))
-    assert benchmarks.group_benchmark(figures, store, "control", "2024-25", group) is None
+    assert comparison.group_benchmark(figures, store, "control", "2024-25", group) is None
 
 
 def test_group_benchmark_for_a_median_uses_the_parameterised_query(figures, store):
     group = groups.Group("all", "All areas in the data", (LEEDS, KIRKLEES, READING, SCILLY))
-    bench = benchmarks.group_benchmark(figures, store, "breakdown_days_delayed", "2024-25", group)
+    bench = comparison.group_benchmark(figures, store, "breakdown_days_delayed", "2024-25", group)
     every = figures.indicator("breakdown_days_delayed")
     every = every[(every["geography_level"] == "all") & (every["period"] == "2024-25")]["value"].iloc[0]
     assert bench.value == pytest.approx(every)
 
 
 def test_compared_gives_both_levels_and_trend(figures, store):
-    frame = benchmarks.compared(figures, store, "direct_payments", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "direct_payments", "2024-25", comparison.Choice())
     kirklees = frame[frame["geography_code"] == KIRKLEES].iloc[0]
     assert kirklees["comparison_95"] == stats.BETTER
     assert kirklees["comparison_998"] in (stats.BETTER, stats.SIMILAR)
@@ -62,7 +64,7 @@ def test_compared_gives_both_levels_and_trend(figures, store):
 
 
 def test_region_choice_compares_each_area_with_its_own_region(figures, store):
-    frame = benchmarks.compared(figures, store, "control", "2024-25", benchmarks.Choice(benchmarks.REGION))
+    frame = comparison.compared(figures, store, "control", "2024-25", comparison.Choice(comparison.REGION))
     labels = dict(zip(frame["geography_code"], frame["benchmark_label"]))
     # every region in the fixture has fewer than 3 councils: no region benchmark is published
     assert all(label is None for label in labels.values())
@@ -105,7 +107,7 @@ def test_named_groups_are_saved_replaced_and_validated(db_copy):
 
 
 def test_profile_has_a_row_per_indicator_with_spread_and_trend(figures, store):
-    rows = benchmarks.profile(figures, store, LEEDS, "2024-25", benchmarks.Choice(), tuple(figures.areas["area_code"]))
+    rows = comparison.profile(figures, store, LEEDS, "2024-25", comparison.Choice(), tuple(figures.areas["area_code"]))
     assert len(rows) == len(figures.catalogue.indicators)
     control = rows[rows["indicator_id"] == "control"].iloc[0]
     assert control["value"] == pytest.approx(80.0)
@@ -119,9 +121,9 @@ def test_profile_has_a_row_per_indicator_with_spread_and_trend(figures, store):
 
 
 def test_spine_position_puts_better_to_the_right():
-    assert benchmarks.spine_position(60, 50, 40, 70, "high_good") == pytest.approx(0.5)
-    assert benchmarks.spine_position(60, 50, 40, 70, "low_good") == pytest.approx(-0.5)
-    assert benchmarks.spine_position(50, 50, 50, 50, "high_good") == 0.0
+    assert comparison.spine_position(60, 50, 40, 70, "high_good") == pytest.approx(0.5)
+    assert comparison.spine_position(60, 50, 40, 70, "low_good") == pytest.approx(-0.5)
+    assert comparison.spine_position(50, 50, 50, 50, "high_good") == 0.0
 
 
 def _add_worsening_reading(db_copy):
@@ -143,7 +145,7 @@ def test_worse_and_getting_worse_finds_the_area(db_copy):
     store = _add_worsening_reading(db_copy)
     try:
         figs = build_figures(store)
-        found = benchmarks.worse_and_worsening(figs, store, "2024-25", benchmarks.Choice(), tuple(figs.areas["area_code"]))
+        found = comparison.worse_and_worsening(figs, store, "2024-25", comparison.Choice(), tuple(figs.areas["area_code"]))
         hit = found[(found["area_code"] == READING) & (found["indicator_id"] == "control")]
         assert len(hit) == 1
         assert hit.iloc[0]["trend"] == "decreasing and getting worse" and hit.iloc[0]["comparison"] == stats.WORSE
@@ -153,7 +155,7 @@ def test_worse_and_getting_worse_finds_the_area(db_copy):
 
 
 def test_splits_by_group_are_suppressed_with_secondary_suppression(store):
-    rows = benchmarks.splits(store, "control", [LEEDS], "2024-25")
+    rows = comparison.splits(store, "control", [LEEDS], "2024-25")
     assert set(rows["dimension"]) == {"everyone", "age band", "primary support reason", "mechanism of delivery"}
     everyone = rows[rows["dimension"] == "everyone"].iloc[0]
     assert everyone["value"] == pytest.approx(80.0) and everyone["base"] == 40
@@ -170,7 +172,7 @@ def test_splits_by_group_are_suppressed_with_secondary_suppression(store):
 
 
 def test_csv_export_has_the_columns_and_no_suppressed_numbers(figures, store):
-    frame = benchmarks.compared(figures, store, "control", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "control", "2024-25", comparison.Choice())
     data = exports.to_csv(exports.chart_rows(frame, figures.catalogue["control"]))
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert list(rows[0]) == exports.CSV_COLUMNS
@@ -196,7 +198,7 @@ def test_hex_map_has_the_153_councils_of_2023_and_the_credit():
 
 
 def test_hex_map_shows_areas_without_data_and_suppressed_areas(figures, store):
-    frame = benchmarks.compared(figures, store, "control", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "control", "2024-25", comparison.Choice())
     hexes = hexmap.categorise(frame, "significance", "comparison_95")
     cats = hexes.set_index("area_code")["category"]
     assert cats[SCILLY] == "Not shown: small numbers"
@@ -209,8 +211,8 @@ def test_hex_map_shows_areas_without_data_and_suppressed_areas(figures, store):
 
 def test_a_trend_never_mixes_published_and_local_figures(figures):
     # Kirklees: published ASCOF 2020-21 (85.1%), then local 70% three years running
-    series = benchmarks.trend_series(figures, "control", KIRKLEES, "2024-25")
+    series = comparison.trend_series(figures, "control", KIRKLEES, "2024-25")
     assert list(series["period"]) == ["2022-23", "2023-24", "2024-25"] and set(series["source"]) == {"local data"}
-    assert benchmarks.trend_to(figures, "control", KIRKLEES, "2024-25").words == "no significant change"
-    published = benchmarks.trend_series(figures, "control", KIRKLEES, "2020-21")
+    assert comparison.trend_to(figures, "control", KIRKLEES, "2024-25").words == "no significant change"
+    published = comparison.trend_series(figures, "control", KIRKLEES, "2020-21")
     assert list(published["source"]) == ["published ASCOF"]

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from dashboard import catalogue
+from dashboard.figures import catalogue
 
 
 @pytest.fixture(scope="module")

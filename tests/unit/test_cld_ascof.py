@@ -52,11 +52,11 @@ from decimal import Decimal
 
 import pytest
 
-from dashboard import cld, importers
-from dashboard.importers import Source, batches
-from dashboard.catalogue import load
-from dashboard.indicators import build_figures, compute_indicator
-from dashboard.store import Store
+from dashboard.data import cld, importers
+from dashboard.data.importers import Source, batches
+from dashboard.figures.catalogue import load
+from dashboard.figures.indicators import build_figures, compute_indicator
+from dashboard.data.store import Store
 from tests.conftest import LEEDS, ROOT
 
 HERE = ROOT / "tests" / "fixtures" / "issue12"
@@ -215,7 +215,7 @@ def test_bad_cld_values_are_named_by_file_row_and_column(fixture_db, tmp_path):
 
 
 def test_template_header_reads_back_and_a_date_of_birth_fills_blank_birth_columns():
-    from dashboard.importers import templates
+    from dashboard.data.importers import templates
 
     header = templates.template_csv("cld").decode("utf-8-sig").strip()
     assert header.startswith("LA_Code,Reporting_Period_Start_Date,Reporting_Period_End_Date,ImportDate,NHS_Number")

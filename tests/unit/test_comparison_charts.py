@@ -5,15 +5,16 @@ import json
 import numpy as np
 import pytest
 
-from dashboard import benchmarks, charts, stats
+from dashboard import charts
+from dashboard.figures import comparison, stats
 from tests.conftest import KIRKLEES, LEEDS
-from dashboard.catalogue import load as _load_catalogue
+from dashboard.figures.catalogue import load as _load_catalogue
 
 N_INDICATORS = len(_load_catalogue().indicators)
 
 
 def test_funnel_plot_counts_areas_outside_the_limits(figures, store):
-    frame = benchmarks.compared(figures, store, "direct_payments", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "direct_payments", "2024-25", comparison.Choice())
     bench = figures.benchmark("direct_payments", "2024-25")
     chart = charts.funnel_plot(frame, figures.catalogue["direct_payments"], "2024-25", KIRKLEES, bench.value, bench.label)
     # independent check: Kirklees 30 of 60 against the normal-approximation limits
@@ -42,7 +43,7 @@ def test_funnel_dots_differ_by_comparison_in_colour_shape_and_legend(figures, st
     each with its own colour (3:1 against white at least), marker shape and legend name, and
     each dot in the trace its 95% limits put it in."""
     ind = figures.catalogue["direct_payments"]
-    frame = benchmarks.compared(figures, store, "direct_payments", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "direct_payments", "2024-25", comparison.Choice())
     bench = figures.benchmark("direct_payments", "2024-25")
     spec = json.loads(charts.funnel_plot(frame, ind, "2024-25", KIRKLEES, bench.value, bench.label).figure.to_json())
     dots = [t for t in spec["data"] if t["mode"] == "markers+text"]
@@ -66,7 +67,7 @@ def test_funnel_dots_differ_by_comparison_in_colour_shape_and_legend(figures, st
 
 
 def test_funnel_x_axis_has_few_readable_ticks(figures, store):
-    frame = benchmarks.compared(figures, store, "direct_payments", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "direct_payments", "2024-25", comparison.Choice())
     bench = figures.benchmark("direct_payments", "2024-25")
     spec = json.loads(charts.funnel_plot(frame, figures.catalogue["direct_payments"], "2024-25", KIRKLEES,
                                          bench.value, bench.label).figure.to_json())
@@ -85,7 +86,7 @@ def test_log_ticks_are_round_and_few(low, high):
 
 
 def test_funnel_sides_follow_polarity():
-    from dashboard.catalogue import load
+    from dashboard.figures.catalogue import load
 
     low_good = next(i for i in load().indicators if i.polarity == "low_good")
     assert charts.funnel_sides(low_good, [10, 50, 90, float("nan")], [40] * 4, [60] * 4) == [
@@ -93,12 +94,12 @@ def test_funnel_sides_follow_polarity():
 
 
 def test_no_funnel_for_a_median(figures, store):
-    frame = benchmarks.compared(figures, store, "days_to_first_payment", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "days_to_first_payment", "2024-25", comparison.Choice())
     assert charts.funnel_plot(frame, figures.catalogue["days_to_first_payment"], "2024-25", LEEDS, 20.0, "x") is None
 
 
 def test_significance_bars_label_every_bar_in_words(figures, store):
-    frame = benchmarks.compared(figures, store, "direct_payments", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "direct_payments", "2024-25", comparison.Choice())
     chart = charts.significance_bars(frame, figures.catalogue["direct_payments"], "2024-25", KIRKLEES, 28.7, "All areas in the data", 95, "value")
     bars = chart.figure.data[0]
     assert list(bars.y) == ["<b>Kirklees</b>", "Reading", "Leeds"][::-1] or list(bars.y)[-1] == "<b>Kirklees</b>"
@@ -107,7 +108,7 @@ def test_significance_bars_label_every_bar_in_words(figures, store):
 
 
 def test_spine_chart_sentence_counts_comparisons(figures, store):
-    rows = benchmarks.profile(figures, store, LEEDS, "2024-25", benchmarks.Choice(), tuple(figures.areas["area_code"]))
+    rows = comparison.profile(figures, store, LEEDS, "2024-25", comparison.Choice(), tuple(figures.areas["area_code"]))
     chart = charts.spine_chart(rows, "Leeds", "2024-25", "all areas in the data")
     counts = rows["comparison"].value_counts()
     assert f"{counts.get('similar', 0)} similar" in chart.sentence
@@ -126,9 +127,9 @@ def test_trend_chart_says_the_trend_and_hidden_years(figures):
 
 @pytest.mark.parametrize("colour_by", ["significance", "quintile"])
 def test_hex_map_sentence(figures, store, colour_by):
-    from dashboard import hexmap
+    from dashboard.charts import hexmap
 
-    frame = benchmarks.compared(figures, store, "control", "2024-25", benchmarks.Choice())
+    frame = comparison.compared(figures, store, "control", "2024-25", comparison.Choice())
     chart = hexmap.hex_map(hexmap.categorise(frame, colour_by, "comparison_95"), figures.catalogue["control"], "2024-25",
                            colour_by, LEEDS, "England")
     assert "153 English councils" in chart.sentence and "149 councils have no data" in chart.sentence

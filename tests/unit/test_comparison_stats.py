@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats as sps
 
-from dashboard import stats
+from dashboard.figures import stats
 
 HERE = Path(__file__).resolve().parent.parent / "fixtures" / "issue4"
 

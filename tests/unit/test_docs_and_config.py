@@ -3,7 +3,8 @@
 import re
 import tomllib
 
-from dashboard import catalogue, ui
+from dashboard.app import ui
+from dashboard.figures import catalogue
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from dashboard import catalogue, easyread, stats
-from dashboard.indicators import Benchmark
+from dashboard import easyread
+from dashboard.figures import catalogue, stats
+from dashboard.figures.indicators import Benchmark
 from tests.conftest import LEEDS, SCILLY
 
 CAT = catalogue.load()

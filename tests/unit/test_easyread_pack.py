@@ -8,7 +8,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from dashboard import catalogue, cli, easyread, easyread_pack
+from dashboard import cli, easyread
+from dashboard.easyread import pack as easyread_pack
+from dashboard.figures import catalogue
 from tests.conftest import LEEDS, SCILLY
 
 

@@ -13,11 +13,12 @@ import sys
 import pytest
 import sqlalchemy as sa
 
-from dashboard import access, actions
+from dashboard import access
+from dashboard.records import actions
 from dashboard.access import ADMINISTRATOR, EDITOR, VIEWER, Refused, User
-from dashboard.auth import hash_password
+from dashboard.access import hash_password
 from dashboard.records import audit, db
-from dashboard.store import Store
+from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS, ROOT
 from tests.unit.test_import_common import GOOD
 

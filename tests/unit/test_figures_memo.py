@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard import benchmarks
-from dashboard.indicators import build_figures, per_figures
+from dashboard.figures import comparison
+from dashboard.figures.indicators import build_figures, per_figures
 
 
 def test_worked_out_once_per_arguments(store):
@@ -29,11 +29,11 @@ def test_a_caller_changing_its_copy_changes_nothing_shared(store):
     figs = build_figures(store)
     period = figs.latest_period()
     codes = tuple(figs.areas["area_code"])
-    first = benchmarks.compared(figs, store, "control", period, benchmarks.Choice(), codes)
+    first = comparison.compared(figs, store, "control", period, comparison.Choice(), codes)
     before = first.copy()
     first["value"] = -1.0
     first.loc[first.index[0], "area_name"] = "changed"
-    again = benchmarks.compared(figs, store, "control", period, benchmarks.Choice(), codes)
+    again = comparison.compared(figs, store, "control", period, comparison.Choice(), codes)
     assert again.equals(before)
     shown = figs.areas_for("control", period)
     shown["value"] = -1.0

@@ -6,9 +6,10 @@ import math
 
 import pytest
 
-from dashboard import findings, stats, themes
-from dashboard.indicators import build_figures
-from dashboard.store import Store
+from dashboard.figures import stats
+from dashboard.views import findings, themes
+from dashboard.figures.indicators import build_figures
+from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 from tests.unit.test_themes import add_breakdowns
 

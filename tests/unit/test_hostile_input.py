@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import exports
-from dashboard.importers import ImportRefused, Source
-from dashboard.importers import prepare, templates
-from dashboard.importers.reading import read_table
+from dashboard.figures import exports
+from dashboard.data.importers import ImportRefused, Source
+from dashboard.data.importers import prepare, templates
+from dashboard.data.importers.reading import read_table
 from tests.conftest import ROOT
 
 DANGEROUS = ["=1+2", "+SUM(A1:A2)", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x","y")']
@@ -74,12 +74,12 @@ def test_every_csv_and_xlsx_download_goes_through_the_one_helper():
             continue
         assert any(s in data for s in safe), f"{where}: download data {data} is not made by exports.to_csv"
     # the helpers named there use it
-    assert "exports.to_csv" in (ROOT / "dashboard" / "themes.py").read_text()
+    assert "exports.to_csv" in (ROOT / "dashboard" / "views" / "themes.py").read_text()
     assert "exports.to_csv" in (ROOT / "dashboard" / "records" / "audit.py").read_text()
 
 
 def test_theme_and_action_csvs_carry_no_formula(store, figures):
-    from dashboard import themes
+    from dashboard.views import themes
 
     ctx = themes.Context(store, figures, "E08000035", "2024-25", "all")
     panel = themes.key_figures_panel(ctx, themes.COLLABORATION)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import importers
-from dashboard.importers import Source, batches
-from dashboard.indicators import PUBLISHED, build_figures
-from dashboard.store import Store
+from dashboard.data import importers
+from dashboard.data.importers import Source, batches
+from dashboard.figures.indicators import PUBLISHED, build_figures
+from dashboard.data.store import Store
 from tests.unit.test_import_common import BAD, GOOD, IMPORTS, WAKEFIELD
 
 SLICE = IMPORTS / "ascof-2020-21-slice.csv"
@@ -125,7 +125,7 @@ def test_year_given_when_the_name_does_not_say():
 
 
 def test_the_year_in_the_name_is_read_in_several_spellings():
-    from dashboard.importers.ascof import period_from_name
+    from dashboard.data.importers.ascof import period_from_name
 
     assert period_from_name("ascof-2020-21-open-data.csv") == "2020-21"
     assert period_from_name("ASCOF_2023_24.xlsx") == "2023-24"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import importers
-from dashboard.importers import Source
-from dashboard.store import Store
+from dashboard.data import importers
+from dashboard.data.importers import Source
+from dashboard.data.store import Store
 from tests.unit.test_import_common import BAD, GOOD, KEY, run_cli, snapshot, snapshot_file
 
 # file, dataset, row, column (as named in the file), words the message must contain, options

@@ -12,9 +12,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import importers
-from dashboard.importers import Source, batches, cld, pseudonym, templates
-from dashboard.store import Store
+from dashboard.data import importers
+from dashboard.data.importers import Source, batches, cld, pseudonym, templates
+from dashboard.data.store import Store
 from tests.unit.test_import_common import GOOD, KEY, WAKEFIELD, run_cli, snapshot, snapshot_file
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.store import Store
+from dashboard.data.store import Store
 from tests.conftest import ROOT
 
 IMPORTS = ROOT / "tests" / "fixtures" / "imports"

@@ -9,9 +9,9 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import importers
-from dashboard.importers import Source, batches
-from dashboard.store import Store
+from dashboard.data import importers
+from dashboard.data.importers import Source, batches
+from dashboard.data.store import Store
 from tests.unit.test_import_common import GOOD, KEY, WAKEFIELD
 
 DATASETS = ["survey", "support", "dp_experience", "breakdowns", "coproduction", "i_statements"]

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from dashboard.store import Store
+from dashboard.data.store import Store
 from tests.conftest import ROOT
 from tests.unit.test_import_common import snapshot, snapshot_file
 

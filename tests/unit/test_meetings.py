@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from scipy import stats as sps
 
-from dashboard import meetings
-from dashboard.indicators import build_figures
-from dashboard.store import Store
+from dashboard.meeting import meetings
+from dashboard.figures.indicators import build_figures
+from dashboard.data.store import Store
 from tests.conftest import LEEDS, SCILLY
 
 

@@ -12,10 +12,12 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from dashboard import actions, catalogue, meetings, packs, self_assessment, slides
+from dashboard.figures import catalogue
+from dashboard.meeting import meetings, packs, slides
+from dashboard.records import actions, self_assessment
 from dashboard.access import EDITOR, User
-from dashboard.indicators import build_figures, compute_indicator
-from dashboard.store import Store
+from dashboard.figures.indicators import build_figures, compute_indicator
+from dashboard.data.store import Store
 from tests.conftest import LEEDS, ROOT, SCILLY
 
 PERIOD = "2024-25"

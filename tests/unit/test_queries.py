@@ -3,8 +3,9 @@ the tables in tests/fixtures/make_fixture.py (Leeds, 2024-25 unless said otherwi
 
 import pytest
 
-from dashboard import catalogue, store as store_module
-from dashboard.catalogue import round_half_up
+from dashboard.data import store as store_module
+from dashboard.figures import catalogue
+from dashboard.figures.catalogue import round_half_up
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 
 PERIOD = "2024-25"
@@ -118,7 +119,7 @@ def test_comparison_and_trend(figures):
 
 
 def test_median_interval_in_sql_matches_python(store):
-    from dashboard.stats import median_interval
+    from dashboard.figures.stats import median_interval
 
     row = area_row(store, "indicator_days_to_first_payment")
     days = sorted(list(range(10, 28)) + [10, 11])

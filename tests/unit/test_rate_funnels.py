@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2
 
-from dashboard import stats
+from dashboard.figures import stats
 from tests.conftest import ROOT
 
 PHE = ROOT / "tests" / "fixtures" / "issue12" / "phe_funnel_rate_outputs.csv"

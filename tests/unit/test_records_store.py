@@ -9,9 +9,11 @@ import uuid
 
 import pytest
 
-from dashboard import actions, groups, meetings
+from dashboard.figures import groups
+from dashboard.meeting import meetings
+from dashboard.records import actions
 from dashboard.records import db as records
-from dashboard.store import Store
+from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS, ROOT
 
 
@@ -66,8 +68,8 @@ def test_board_records_round_trip(records_url, store):
 
 WRITER = """
 import sys
-from dashboard import actions
-from dashboard.store import Store
+from dashboard.records import actions
+from dashboard.data.store import Store
 store = Store(sys.argv[1], read_only=True)
 for i in range(int(sys.argv[3])):
     actions.record_action(store, "E08000035", None, f"Raised {sys.argv[2]} {i}.", "Agreed.", "Owner", None, "open",

@@ -7,8 +7,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import sample
-from dashboard.build import build_database
+from dashboard.data import sample
+from dashboard.data.build import build_database
 from dashboard.cli import main
 from tests.conftest import ROOT
 
@@ -35,8 +35,8 @@ def test_committed_sample_is_the_default_output(tmp_path):
 
 @pytest.fixture(scope="module")
 def sample_figures(tmp_path_factory):
-    from dashboard.indicators import build_figures
-    from dashboard.store import Store
+    from dashboard.figures.indicators import build_figures
+    from dashboard.data.store import Store
 
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
     build_database(path)
@@ -89,7 +89,7 @@ def test_help_lists_the_commands():
 
 
 def test_first_start_builds_the_database(tmp_path, monkeypatch):
-    from dashboard.build import ensure_database
+    from dashboard.data.build import ensure_database
 
     monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "new" / "dash.duckdb"))
     path = ensure_database()

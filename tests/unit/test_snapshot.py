@@ -15,8 +15,8 @@ import time
 import pytest
 
 from dashboard.data import snapshot
-from dashboard.importers import batches
-from dashboard.store import Store, StoreError
+from dashboard.data.importers import batches
+from dashboard.data.store import Store, StoreError
 from tests.conftest import ROOT
 from tests.unit.test_import_common import KEY, snapshot_file
 from tests.unit.test_import_kill import big_survey
@@ -66,8 +66,8 @@ def test_a_failed_write_leaves_the_served_snapshot_untouched(served):
 
 
 def test_an_import_through_a_read_only_store_publishes_a_snapshot(served):
-    from dashboard import importers
-    from dashboard.importers.reading import Source
+    from dashboard.data import importers
+    from dashboard.data.importers.reading import Source
 
     reader = Store(served, read_only=True)
     os.environ.setdefault("DASHBOARD_PSEUDONYM_KEY", KEY)
@@ -106,7 +106,7 @@ def test_the_served_file_stays_readable_by_other_processes_during_an_import(serv
     with snapshot.write(served) as new:
         new.sql("delete from survey_responses")
         probe = subprocess.run(
-            [sys.executable, "-c", "import sys; from dashboard.store import Store; "
+            [sys.executable, "-c", "import sys; from dashboard.data.store import Store; "
              "print(Store(sys.argv[1], read_only=True).sql('select count(*) as n from survey_responses').n[0])",
              str(served)], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert probe.returncode == 0, probe.stderr
@@ -164,7 +164,7 @@ def test_sigkill_of_imports_at_random_points_never_touches_the_served_snapshot(s
 def test_init_over_a_served_database_swaps_it_whole(served):
     reader = Store(served, read_only=True)
     before = reader.sql("select count(*) as n from survey_responses").n[0]
-    from dashboard.build import build_database
+    from dashboard.data.build import build_database
 
     build_database(served, force=True, source_dir=ROOT / "tests/fixtures/data")
     assert reader.sql("select count(*) as n from survey_responses").n[0] == before

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from scipy import stats as sps
 from statsmodels.stats.proportion import proportion_confint
 
-from dashboard import stats
+from dashboard.figures import stats
 
 
 @pytest.mark.parametrize("count,n", [(3605, 4235), (0, 10), (10, 10), (1, 2), (37, 120), (5, 5000)])

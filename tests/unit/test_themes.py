@@ -1,4 +1,4 @@
-"""Theme-page data (dashboard/themes.py): what each chart, table and CSV holds for the fixture
+"""Theme-page data (dashboard/views/themes.py): what each chart, table and CSV holds for the fixture
 data, counted by hand from tests/fixtures/make_fixture.py, and the small-numbers rule in every
 one of them."""
 
@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 
 from dashboard.release import rules
-from dashboard import release, themes
-from dashboard.indicators import build_figures
-from dashboard.store import Store
+from dashboard import release
+from dashboard.views import themes
+from dashboard.figures.indicators import build_figures
+from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 
 PERIOD = "2024-25"

@@ -4,7 +4,8 @@ except the survey)."""
 
 import pytest
 
-from dashboard import catalogue, store as store_module
+from dashboard.data import store as store_module
+from dashboard.figures import catalogue
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 
 PERIOD = "2024-25"

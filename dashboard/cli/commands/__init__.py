@@ -1,0 +1,1 @@
+"""One module per command line command (see dashboard/cli/__init__.py)."""

@@ -1,0 +1,1 @@
+"""Indicator figures: the catalogue, values and intervals, comparisons, groups, words, CSV rows."""

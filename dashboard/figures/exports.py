@@ -1,0 +1,96 @@
+"""CSV downloads of chart data: value, interval, significance, trend, source and period.
+
+Every download is built from suppressed figures: a suppressed row keeps its area and says why,
+with no number in it; benchmark rows never carry counts.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from dashboard import release
+from dashboard.figures import narrative, stats
+from dashboard.figures.catalogue import Indicator
+
+CSV_COLUMNS = [
+    "indicator_id", "indicator", "area_code", "area_name", "period", "value", "unit",
+    "lower_95", "upper_95", "lower_998", "upper_998", "compared_with", "benchmark_value",
+    "significance_95", "significance_998", "trend", "source", "note",
+]
+
+
+def _num(value, digits: int = 2):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return round(float(value), digits)
+
+
+def _words(comparison) -> str:
+    if comparison is None or comparison not in narrative.COMPARISON_STYLE:
+        return narrative.COMPARISON_STYLE[stats.NOT_COMPARED][0].lower()
+    return narrative.COMPARISON_STYLE[comparison][0].lower()
+
+
+def chart_rows(frame: pd.DataFrame, indicator: Indicator, period_col: str = "period") -> pd.DataFrame:
+    """Rows for a CSV from a frame of figures (``Figures.areas_for``/``benchmarks.compared``
+    rows, or a series): names as in ``CSV_COLUMNS``."""
+    rows = []
+    for _, row in frame.iterrows():
+        suppressed = bool(row.get("suppressed", False))
+        rows.append({
+            "indicator_id": indicator.id,
+            "indicator": indicator.name,
+            "area_code": row.get("geography_code", row.get("area_code")),
+            "area_name": row.get("area_name"),
+            "period": row.get(period_col),
+            "value": None if suppressed else _num(row.get("value")),
+            "unit": indicator.unit_suffix.strip() or indicator.unit,
+            "lower_95": None if suppressed else _num(row.get("lower_95")),
+            "upper_95": None if suppressed else _num(row.get("upper_95")),
+            "lower_998": None if suppressed else _num(row.get("lower_998")),
+            "upper_998": None if suppressed else _num(row.get("upper_998")),
+            "compared_with": row.get("benchmark_label"),
+            "benchmark_value": _num(row.get("benchmark_value")),
+            "significance_95": _words(row.get("comparison_95", row.get("comparison"))),
+            "significance_998": _words(row.get("comparison_998")),
+            "trend": row.get("trend"),
+            "source": row.get("source"),
+            "note": (row.get("suppression_reason") or release.SUPPRESSED_TEXT) if suppressed else "",
+        })
+    return pd.DataFrame(rows, columns=CSV_COLUMNS)
+
+
+#: a cell starting with one of these is read as a formula by spreadsheet programs (CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A cell value safe to open in a spreadsheet: text starting with ``= + - @``, a tab or a
+    carriage return gets a leading apostrophe (OWASP's advice), so it is shown as text, never run
+    as a formula; carriage returns become line breaks. Numbers, dates and empty cells are left
+    alone."""
+    if isinstance(value, str):
+        if value.startswith(FORMULA_STARTS):
+            value = "'" + value
+        # a lone carriage return inside a cell is not quoted by the CSV writer (lines end in \n) and
+        # spreadsheet programs would start a new row there: make it a quoted line break
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def safe_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with every text cell and column name neutralised (see ``neutralise``)."""
+    out = rows.copy()
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(neutralise).astype(object)
+    return out
+
+
+def to_csv(rows: pd.DataFrame) -> bytes:
+    """The one way a CSV download is made: formula-safe (``safe_frame``), UTF-8 with a
+    byte-order mark so spreadsheet programs read the symbols and dashes."""
+    return safe_frame(rows).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

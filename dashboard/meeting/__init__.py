@@ -1,0 +1,1 @@
+"""Board meetings: slides, packs (PowerPoint, PDF) and meeting records."""
