@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import release
 from dashboard.app import compare_ui, ui
 from dashboard.charts import hexmap
-from dashboard.figures import comparison, exports, narrative
+from dashboard.figures import comparison, exports, narrative, stats
 
 ui.page_setup("Map")
 
@@ -40,7 +40,7 @@ with ui.guard("the map"):
     store = ui.store()
     ind = figs.catalogue[indicator_id]
     frame = comparison.compared(figs, store, indicator_id, period, choice)
-    column = "comparison_95" if level == 95 else "comparison_998"
+    column = f"comparison_{stats.level_suffix(level)}"
     bench = comparison.benchmark(figs, store, indicator_id, period, choice, area)
     hexes = hexmap.categorise(frame, colour_by, column)
     chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
@@ -70,7 +70,7 @@ with ui.guard("the map"):
         shown = hexes[hexes["geography_code"].notna()].sort_values("name")
         table = shown.assign(
             Area=shown["name"],
-            Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(shown["value"], shown["suppressed"])],
+            Value=release.shown_values(shown, ind.format_value),
             Colour=shown["category"],
             Compared=[narrative.comparison_label(c) for c in shown[column]],
         )[["Area", "Value", "Colour"] if colour_by == "quintile" else ["Area", "Value", "Compared"]]

@@ -6,31 +6,9 @@
 -- One row per council and year too (area_code, period): the release layer reads every council's
 -- splits in one statement and adds councils up itself.
 
-with responses as (
-    select *
-    from survey_responses
-),
-
-answers as (
-    select area_code, period, 'choice' as measure, age_band, support_reason, delivery_mechanism, weight,
-        q2c_choice = 1 as meets
-    from responses where q2c_choice in (1, 2, 3)
-    union all
-    select area_code, period, 'information', age_band, support_reason, delivery_mechanism, weight,
-        q12_information in (2, 3)
-    from responses where q12_information between 2 and 5
-    union all
-    select area_code, period, 'control', age_band, support_reason, delivery_mechanism, weight,
-        q3a_control in (1, 2)
-    from responses where q3a_control between 1 and 4
-    union all
-    select area_code, period, 'social_contact', age_band, support_reason, delivery_mechanism, weight,
-        q8a_social_contact = 1
-    from responses where q8a_social_contact between 1 and 4
-    union all
-    select area_code, period, 'satisfaction', age_band, support_reason, delivery_mechanism, weight,
-        q1_satisfaction in (1, 2)
-    from responses where q1_satisfaction between 1 and 7
+with answers as (
+    select area_code, period, measure, age_band, support_reason, delivery_mechanism, weight, meets
+    from survey_measures()
 ),
 
 labelled as (

@@ -154,11 +154,8 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
         # shown as NHS England published it: it has no base to test, and reveals nothing new
         mask &= ~((frame.loc[sel, "source"] == PUBLISHED) & frame.loc[sel, "base"].isna()).to_numpy()
         hidden[sel[mask]] = True
-        if kind == "median":  # fewer than 5 records is the small-numbers rule; 5-9 the median rule
-            small = frame.loc[sel, "base"].astype(float).to_numpy() < rules.SMALL_BELOW
-            reason[sel[mask]] = np.where(small[mask], rules.SUPPRESSED_TEXT, rules.FEW_RECORDS_TEXT)
-        else:
-            reason[sel[mask]] = rules.SUPPRESSED_TEXT
+        why = rules.primary_reason(frame.loc[sel, "count"], frame.loc[sel, "base"], kind)
+        reason[sel[mask]] = why[mask]
     aggregate = frame["group_key"].notna().to_numpy()
     too_few = aggregate & (frame["councils"].astype(float).fillna(0).to_numpy() < rules.MIN_COUNCILS)
     reason[too_few] = rules.FEW_COUNCILS_TEXT
@@ -166,13 +163,18 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     size = frame["base"].astype(float).to_numpy().copy()
     size[aggregate] = np.inf  # an aggregate is never the cell hidden to protect another
     relations = relations_of(frame, hidden, members)
-    more = protect.secondary(hidden, size, relations) & ~aggregate
+    # (a median is not a sum: its aggregate says nothing of its councils' counts)
+    count = np.where((kinds == "median").to_numpy(), 0.0, frame["count"].astype(float).to_numpy())
+    complement = np.where((kinds == "proportion").to_numpy(), frame["base"].astype(float).to_numpy() - count, 1e9)
+    # an aggregate's hidden councils never add up to a small count (or complement) either
+    more = protect.secondary(hidden, size, relations, amounts=[np.where(aggregate, 0, count), np.where(aggregate, 0, complement)]) & ~aggregate
     reason[more] = rules.SECONDARY_TEXT
     hidden |= more
     frame["suppressed"] = hidden
     frame["suppression_reason"] = reason
     frame = _no_single_records(frame, (kinds == "median").to_numpy())
-    return publish(frame)
+    mults = frame["indicator_id"].map({i.id: i.multiplier for i in catalogue.indicators})
+    return publish(frame, kinds, mults)
 
 
 def _no_single_records(frame: pd.DataFrame, median: np.ndarray) -> pd.DataFrame:
@@ -203,9 +205,11 @@ def relations_of(frame: pd.DataFrame, hidden: np.ndarray, members: dict[str, tup
     return relations
 
 
-def publish(frame: pd.DataFrame) -> pd.DataFrame:
+def publish(frame: pd.DataFrame, kinds: pd.Series | None = None, multipliers: pd.Series | None = None) -> pd.DataFrame:
     """What viewers see of each cell: counts and bases rounded to 5 (none for aggregates, whose
-    counts are never shown), values and intervals to 1 decimal place, hidden cells blank."""
+    counts are never shown), values and intervals to 1 decimal place, hidden cells blank. The
+    intervals of local proportions and rates are worked out from the shown value and the rounded
+    base (``rules.intervals_from_shown``: ``kinds`` and ``multipliers`` per row)."""
     frame = frame.copy()
     hidden = frame["suppressed"].astype(bool)
     aggregate = frame["geography_level"] != "area"
@@ -213,8 +217,16 @@ def publish(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = rules.round_count(frame[col].astype(float))
     frame["numerator"] = frame["count"]
     frame["denominator"] = frame["base"]
-    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
     frame = rules.publish_values(frame)
+    if kinds is not None:
+        local = (frame["source"] == LOCAL).to_numpy() & ~hidden.to_numpy()
+        ends = ["lower_95", "upper_95", "lower_998", "upper_998"]
+        for kind in ("proportion", "rate"):
+            sel = local & (kinds == kind).to_numpy()
+            if sel.any():
+                part = rules.intervals_from_shown(frame.loc[sel], kind, multipliers[sel].astype(float).to_numpy())
+                frame.loc[sel, ends] = part[ends].to_numpy()
+    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
     frame.loc[hidden, rules.COUNT_COLUMNS + rules.VALUE_COLUMNS] = np.nan
     frame["suppressed"] = hidden
     return frame

@@ -85,7 +85,8 @@ def test_grid_is_an_html_table_with_words_and_symbols(app_env):
     assert "<th scope='col'>Leeds</th>" not in grid  # areas are rows
     assert "<th scope='row'><strong>Leeds</strong></th>" in grid
     assert "80.0%" in grid and "≈ Similar" in grid
-    assert "Not shown: fewer than 5 people" in grid  # Isles of Scilly
+    # each hidden cell says why: the Isles of Scilly's 3 respondents, and cells hidden to protect another
+    assert "Not shown: out of fewer than 5 people" in grid and "Not shown: would reveal a small number" in grid
     assert grid.count("<tr") == 1 + 1 + 4  # header, benchmark, 4 areas
 
 

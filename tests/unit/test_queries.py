@@ -144,6 +144,18 @@ def test_every_indicator_has_its_query_and_ends_in_final():
         assert ind.query in names, f"{ind.id}: no queries/{ind.query}.sql"
         sql = store_module.load_query(ind.query).sql.strip().lower()
         assert sql.endswith("select * from final"), f"{ind.query}.sql should end with select * from final"
+        for extra in (ind.split_query, ind.group_median_query):
+            assert extra is None or extra in names, f"{ind.id}: no queries/{extra}.sql"
+
+
+def test_split_queries_return_the_indicators_that_name_them(store):
+    """Each split query returns rows for every indicator naming it (measure = the indicator id)."""
+    cat = catalogue.load()
+    for query in {i.split_query for i in cat.indicators if i.split_query}:
+        codes = list(store.query("areas_in_data")["area_code"])
+        measures = set(store.query(query, area_codes=codes, period="2024-25")["measure"])
+        wanted = {i.id for i in cat.indicators if i.split_query == query}
+        assert wanted <= measures, f"{query} gives no rows for {sorted(wanted - measures)}"
 
 
 # the raw counts behind the suppressed figures above (queries are right even where a page hides them)
