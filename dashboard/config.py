@@ -21,6 +21,19 @@ def database_path() -> Path:
     return Path(value).expanduser().resolve() if value else DEFAULT_DB
 
 
+def queries_dir() -> Path:
+    """The named queries: ``DASHBOARD_QUERIES`` if set (a whole folder in place of queries/, as
+    a test adding an indicator uses), else queries/."""
+    value = os.environ.get("DASHBOARD_QUERIES")
+    return Path(value) if value else QUERIES_DIR
+
+
+def catalogue_path() -> Path:
+    """The indicator catalogue: ``DASHBOARD_CATALOGUE`` if set, else the shipped catalogue.toml."""
+    value = os.environ.get("DASHBOARD_CATALOGUE")
+    return Path(value) if value else Path(__file__).resolve().parent / "figures" / "catalogue.toml"
+
+
 def raise_errors() -> bool:
     """True under test (``DASHBOARD_RAISE_ERRORS=1``): a page that fails raises instead of
     showing its polite apology, so no test can pass on a crashed page."""

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import access
 from dashboard.app import auth, ui
 from dashboard.figures import exports
-from dashboard.records import actions
+from dashboard.meeting import actions
 from dashboard.records import audit
 
 ui.page_setup("You said, we did")

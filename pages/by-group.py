@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts, release
 from dashboard.app import compare_ui, ui
 from dashboard.figures import comparison, exports
+from dashboard.views.common import counts
 
 ui.page_setup("By group")
 
@@ -18,7 +19,7 @@ with ui.guard("the groups"):
     figs = ui.figures()
     st.title("By group")
     c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 2, 3])
-    ids = [i for i in figs.catalogue.ids if i in comparison.SPLIT_MEASURES]
+    ids = [i.id for i in figs.catalogue.indicators if i.split_query]
     names = {i: figs.catalogue[i].name for i in ids}
     indicator_id = ui.url_choice("indicator", "Indicator", ids, "control", lambda i: names[i], container=c1)
     period = ui.choose_period(figs, container=c2, indicator_id=indicator_id)
@@ -39,7 +40,7 @@ with ui.guard("the groups"):
         everyone = rows[rows["dimension"] == "everyone"].iloc[0]
         overall = None if everyone["suppressed"] else float(everyone["value"])
         if everyone["suppressed"]:
-            st.markdown(f"Everyone: **{release.SUPPRESSED_TEXT}**.")
+            st.markdown(f"Everyone: **{release.not_shown(everyone['suppression_reason'])}**.")
         else:
             counted = "" if everyone["base"] != everyone["base"] else f" ({everyone['base']:,.0f} people counted)"
             st.markdown(f"Everyone: **{ind.format_value(overall)}**{counted}.")
@@ -51,11 +52,10 @@ with ui.guard("the groups"):
             chart = charts.group_bars(part, ind.short_name, dimension, where, period, overall)
             table = pd.DataFrame({
                 "Group": part["group_name"],
-                "Value": [(r or release.SUPPRESSED_TEXT) if s else ind.format_value(v)
-                          for v, s, r in zip(part["value"], part["suppressed"], part["suppression_reason"])],
+                "Value": release.shown_values(part, ind.format_value),
                 "95% interval": ["" if s else f"{ind.format_value(lo)} to {ind.format_value(hi)}"
                                  for lo, hi, s in zip(part["lower_95"], part["upper_95"], part["suppressed"])],
-                "People counted": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(part["base"], part["suppressed"])],
+                "People counted": counts(part["base"], part["suppressed"]),
             })
             csv = exports.chart_rows(part.assign(area_name=part["group_name"], geography_code=",".join(codes),
                                                  period=period, source="local data", trend=None), ind)

@@ -7,11 +7,23 @@ import streamlit as st
 from dashboard import release
 from dashboard.app import compare_ui, ui
 from dashboard.charts import hexmap
-from dashboard.figures import comparison, exports, narrative
+from dashboard.figures import comparison, exports, narrative, stats
 
 ui.page_setup("Map")
 
 COLOUR_BY = {"significance": "Compared with the benchmark", "quintile": "Fifths of the values (quintiles)"}
+
+@st.fragment
+def profile_link(names: dict, area: str, period: str) -> None:
+    """The area picker under the map: choosing an area reruns only this part (the link), not
+    the map and its table (a Streamlit fragment; its own guard, as a fragment reruns alone)."""
+    with ui.guard("the area picker"):
+        st.subheader("Open an area's profile")
+        target = st.selectbox("Area", list(names), index=list(names).index(area) if area in names else 0,
+                              format_func=lambda c: names[c], key=ui.widget_key("map_area"))
+        st.page_link("pages/profile.py", label=f"Open the profile of {names.get(target, target)}",
+                     icon=":material/arrow_forward:", query_params={"area": target, "period": period})
+
 
 with ui.guard("the map"):
     figs = ui.figures()
@@ -28,7 +40,7 @@ with ui.guard("the map"):
     store = ui.store()
     ind = figs.catalogue[indicator_id]
     frame = comparison.compared(figs, store, indicator_id, period, choice)
-    column = "comparison_95" if level == 95 else "comparison_998"
+    column = f"comparison_{stats.level_suffix(level)}"
     bench = comparison.benchmark(figs, store, indicator_id, period, choice, area)
     hexes = hexmap.categorise(frame, colour_by, column)
     chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
@@ -54,15 +66,11 @@ with ui.guard("the map"):
         notice.info(f"{hexmap.layout().set_index('area_code').loc[picked, 'name']} has no data in the dashboard, "
                     "so it has no profile here.", icon=":material/info:")
     with right:
-        st.subheader("Open an area's profile")
-        target = st.selectbox("Area", list(names), index=list(names).index(area) if area in names else 0,
-                              format_func=lambda c: names[c], key=ui.widget_key("map_area"))
-        st.page_link("pages/profile.py", label=f"Open the profile of {names.get(target, target)}",
-                     icon=":material/arrow_forward:", query_params={"area": target, "period": period})
+        profile_link(names, area, period)
         shown = hexes[hexes["geography_code"].notna()].sort_values("name")
         table = shown.assign(
             Area=shown["name"],
-            Value=[release.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(shown["value"], shown["suppressed"])],
+            Value=release.shown_values(shown, ind.format_value),
             Colour=shown["category"],
             Compared=[narrative.comparison_label(c) for c in shown[column]],
         )[["Area", "Value", "Colour"] if colour_by == "quintile" else ["Area", "Value", "Compared"]]

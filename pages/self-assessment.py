@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import access
 from dashboard.app import auth, ui
-from dashboard.records import self_assessment as sa
+from dashboard.meeting import self_assessment as sa
 from dashboard.records import audit
 
 ui.page_setup("Self-assessment")

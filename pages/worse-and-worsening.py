@@ -2,11 +2,11 @@
 that is getting worse, for every indicator with a polarity."""
 # nav: title=Worse and getting worse; order=29; section=Explore; icon=:material/trending_down:
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.app import compare_ui, ui
-from dashboard.figures import comparison, exports, narrative
+from dashboard.figures import exports
+from dashboard.views.worse import worse_and_worsening
 
 ui.page_setup("Worse and getting worse")
 
@@ -20,7 +20,8 @@ with ui.guard("the list of areas worse and getting worse"):
     choice = compare_ui.choose_benchmark(figs, area, container=c4)
     level = compare_ui.choose_level(container=c5)
     ui.show_url_notices()
-    found = comparison.worse_and_worsening(figs, ui.store(), period, choice, group.codes, level)
+    view = worse_and_worsening(figs, ui.store(), period, group, choice, level)
+    found = view.found
     st.markdown(
         f"Areas among {group.words} that are **significantly worse** than their benchmark at {level:g}% in "
         f"{period} **and** whose trend over the latest five years is **getting worse**. These are the places "
@@ -30,31 +31,10 @@ with ui.guard("the list of areas worse and getting worse"):
         st.success(f"No area among {group.words} is both significantly worse than its benchmark and getting worse "
                    f"in {period}.", icon=":material/check_circle:")
     else:
-        table = pd.DataFrame({
-            "Area": found["area_name"],
-            "Indicator": [narrative.indicator_label(d, i) for d, i in zip(found["domain_name"], found["indicator"])],
-            "Value": [figs.catalogue[i].format_value(v) for i, v in zip(found["indicator_id"], found["value"])],
-            f"{level:g}% interval": [f"{figs.catalogue[i].format_value(lo)} to {figs.catalogue[i].format_value(hi)}"
-                                     for i, lo, hi in zip(found["indicator_id"], found["lower"], found["upper"])],
-            "Benchmark": [f"{figs.catalogue[i].format_value(v)} ({lab})" for i, v, lab in
-                          zip(found["indicator_id"], found["benchmark_value"], found["benchmark_label"])],
-            "Compared": "✖ Worse",
-            "Trend": found["trend"],
-            "Source": found["source"],
-        })
-        sentence = (f"{len(found)} area and indicator pair{'s' if len(found) != 1 else ''} in {period} "
-                    f"{'are' if len(found) != 1 else 'is'} significantly worse than the benchmark and getting worse.")
-        st.markdown(f"<p class='gl-narrative'>{sentence}</p>", unsafe_allow_html=True)
-        ui.html_table(table, f"Worse and getting worse, {period} ({group.label})", key="worse-table",
+        st.markdown(f"<p class='gl-narrative'>{view.sentence}</p>", unsafe_allow_html=True)
+        ui.html_table(view.table, f"Worse and getting worse, {period} ({group.label})", key="worse-table",
                       numeric=("Value",))
-        csv = found.rename(columns={"area_code": "geography_code", "lower": f"lower_{'95' if level == 95 else '998'}",
-                                    "upper": f"upper_{'95' if level == 95 else '998'}"})
-        rows = []
-        for indicator_id, part in csv.groupby("indicator_id", sort=False):
-            out = exports.chart_rows(part.assign(**{f"comparison_{'95' if level == 95 else '998'}": part["comparison"]})
-                                     .drop(columns=["comparison"]), figs.catalogue[indicator_id])
-            rows.append(out)
-        st.download_button("Download this list (CSV)", exports.to_csv(pd.concat(rows, ignore_index=True)),
+        st.download_button("Download this list (CSV)", exports.to_csv(view.csv),
                            file_name=f"worse-and-worsening-{period}.csv", mime="text/csv", key="worse-csv",
                            icon=":material/download:", on_click="ignore")
         for code in found["area_code"].unique()[:12]:

@@ -10,10 +10,10 @@ with answers as (
         area_code,
         delivery_mechanism in (1, 2) as has_direct_payment,
         weight,
-        q3a_control in (1, 2) as has_control
-    from survey_responses
-    where period = $period
-        and q3a_control between 1 and 4
+        meets as has_control
+    from survey_measures()
+    where measure = 'control'
+        and period = $period
         and delivery_mechanism between 1 and 4
 ),
 

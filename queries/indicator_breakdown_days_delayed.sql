@@ -1,62 +1,17 @@
 -- indicator_breakdown_days_delayed: collaboration breakdowns
 -- Median days delayed per recorded breakdown, with its 95% and 99.8% intervals.
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all').
+-- Rows by area, region and all areas, and year (median_by_geography).
 
 with durations as (
     select
         breakdowns.area_code,
-        areas.region_code,
         breakdowns.period,
         breakdowns.days_delayed as days
     from breakdowns
-    join areas using (area_code)
-),
-
--- areas: the median and its interval from order statistics (ranks n/2 -+ z * sqrt(n) / 2,
--- see dashboard/figures/stats.py); regions and all areas: the median only (benchmarks need no interval,
--- and sorting every value in England would cost more than it tells)
-per_area as (
-    select
-        'area' as geography_level,
-        area_code as geography_code,
-        period,
-        count(*) as base,
-        median(days) as value,
-        list_sort(list(days)) as sorted_days
-    from durations
-    group by area_code, period
-),
-
-benchmarks as (
-    select
-        case when region_code is not null then 'region' else 'all' end as geography_level,
-        coalesce(region_code, 'all') as geography_code,
-        period,
-        count(*) as base,
-        median(days) as value
-    from durations
-    group by grouping sets ((region_code, period), (period))
 ),
 
 final as (
-    select
-        geography_level,
-        geography_code,
-        period,
-        base as count,
-        base,
-        null::double as numerator,
-        null::double as denominator,
-        value,
-        sorted_days[greatest(1, floor(base / 2.0 - 1.959964 * sqrt(base) / 2)::integer)] as lower_95,
-        sorted_days[least(base, ceil(1 + base / 2.0 + 1.959964 * sqrt(base) / 2)::integer)] as upper_95,
-        sorted_days[greatest(1, floor(base / 2.0 - 3.090232 * sqrt(base) / 2)::integer)] as lower_998,
-        sorted_days[least(base, ceil(1 + base / 2.0 + 3.090232 * sqrt(base) / 2)::integer)] as upper_998
-    from per_area
-    union all by name
-    select *, base as count, null::double as numerator, null::double as denominator
-    from benchmarks
+    select * from median_by_geography(durations)
 )
 
 select * from final

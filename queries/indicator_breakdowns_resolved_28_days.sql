@@ -1,35 +1,19 @@
 -- indicator_breakdowns_resolved_28_days: breakdowns
 -- Breakdowns resolved within 28 days of the breakdown date, of all breakdowns (unresolved count as not).
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count and base (records) and numerator and denominator (one per record).
+-- Rows by area, region and all areas, and year (share_by_geography): count and base (records) and numerator and denominator (one per record).
 
 with records as (
     select
         source.area_code,
-        areas.region_code,
         source.period,
-        1 as one,
+        1 as weight,
         coalesce(date_diff('day', source.breakdown_date, source.resolved_date) <= 28, false) as meets
     from breakdowns as source
-    join areas using (area_code)
     where true
 ),
 
 final as (
-    select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
-        period,
-        count(*) filter (where meets) as count,
-        count(*) as base,
-        coalesce(sum(one) filter (where meets), 0) as numerator,
-        sum(one) as denominator
-    from records
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    select * from share_by_geography(records)
 )
 
 select * from final

@@ -1,51 +1,15 @@
 -- indicator_discharge_breakdowns_per_1000: collaboration breakdowns and support records
 -- Breakdowns in the category 'hospital or ATU discharge' recorded in the financial year per person in long-term support (the page
--- multiplies by 1,000). Areas with breakdowns but no support records are left out: there is
--- nothing to divide by.
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count (breakdowns), base
+-- multiplies by 1,000). (breakdowns_per_person_supported)
+-- Rows by area, region and all areas, and year (rate_by_geography): count (breakdowns), base
 -- (people supported), numerator (breakdowns) and denominator (people supported).
 
-with people_supported as (
-    select area_code, period, count(*) as people
-    from support_records
-    group by all
-),
-
-breakdowns_recorded as (
-    select area_code, period, count(*) as events
-    from breakdowns
-    where category = 'hospital or ATU discharge'
-    group by all
-),
-
-per_area as (
-    select
-        people_supported.area_code,
-        areas.region_code,
-        people_supported.period,
-        coalesce(breakdowns_recorded.events, 0) as events,
-        people_supported.people
-    from people_supported
-    join areas using (area_code)
-    left join breakdowns_recorded using (area_code, period)
+with per_area as (
+    select * from breakdowns_per_person_supported('hospital or ATU discharge')
 ),
 
 final as (
-    select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
-        period,
-        sum(events) as count,
-        sum(people) as base,
-        sum(events) as numerator,
-        sum(people) as denominator
-    from per_area
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    select * from rate_by_geography(per_area)
 )
 
 select * from final

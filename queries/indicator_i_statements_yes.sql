@@ -1,35 +1,19 @@
 -- indicator_i_statements_yes: i statement checkins
 -- 'Yes' answers to I statements, of all answers.
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count and base (records) and numerator and denominator (one per record).
+-- Rows by area, region and all areas, and year (share_by_geography): count and base (records) and numerator and denominator (one per record).
 
 with records as (
     select
         source.area_code,
-        areas.region_code,
         source.period,
-        1 as one,
+        1 as weight,
         source.answer = 'yes' as meets
     from i_statement_checkins as source
-    join areas using (area_code)
     where source.answer in ('yes', 'sometimes', 'no')
 ),
 
 final as (
-    select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
-        period,
-        count(*) filter (where meets) as count,
-        count(*) as base,
-        coalesce(sum(one) filter (where meets), 0) as numerator,
-        sum(one) as denominator
-    from records
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    select * from share_by_geography(records)
 )
 
 select * from final

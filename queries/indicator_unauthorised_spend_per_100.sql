@@ -1,36 +1,20 @@
 -- indicator_unauthorised_spend_per_100: direct-payment experience survey
 -- 'Unauthorised spend' letters per direct-payment holder who answered (the page multiplies by 100).
--- Returns one row per geography and financial year: each area, each region (over the areas
--- in the data) and all areas together (geography_level 'all'), with count (letters), base
+-- Rows by area, region and all areas, and year (rate_by_geography): count (letters), base
 -- (holders), numerator (letters) and denominator (holders).
 
 with per_area as (
     select
         experience.area_code,
-        areas.region_code,
         experience.period,
         sum(experience.unauthorised_spend_letters) as events,
         count(*) as people
     from dp_experience as experience
-    join areas using (area_code)
     group by all
 ),
 
 final as (
-    select
-        case
-            when area_code is not null then 'area'
-            when region_code is not null then 'region'
-            else 'all'
-        end as geography_level,
-        coalesce(area_code, region_code, 'all') as geography_code,
-        period,
-        sum(events) as count,
-        sum(people) as base,
-        sum(events) as numerator,
-        sum(people) as denominator
-    from per_area
-    group by grouping sets ((area_code, period), (region_code, period), (period))
+    select * from rate_by_geography(per_area)
 )
 
 select * from final

@@ -14,6 +14,7 @@ from dashboard import charts
 from dashboard.app import auth, ui
 from dashboard.figures import comparison, exports, groups
 from dashboard.figures.indicators import PUBLISHED, Figures
+from dashboard.views.common import interval_text  # noqa: F401  (pages call compare_ui.interval_text)
 
 
 #: what the "Compare with" box shows: short enough not to be cut off in a narrow column (the
@@ -77,15 +78,6 @@ def chart_block(chart: charts.Chart, key: str, table: pd.DataFrame | None, table
         st.download_button("Download the chart's data (CSV)", exports.to_csv(csv_rows), file_name=f"{file_name}.csv",
                            mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
     return event
-
-
-def interval_text(ind, lower, upper, suppressed) -> str:
-    """An interval for a table cell: blank when suppressed, said when none was published."""
-    if suppressed:
-        return ""
-    if lower != lower or upper != upper:
-        return "none (published value only)"
-    return f"{ind.format_value(lower)} to {ind.format_value(upper)}"
 
 
 PUBLISHED_ONLY_NOTE = ("Published ASCOF values that came without counts or a margin of error are shown as "

@@ -16,11 +16,12 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import config
-from dashboard.data import build, cld
+from dashboard.data import build
 from dashboard.figures import catalogue
 from dashboard.data import snapshot
 from dashboard.figures.indicators import Figures, build_figures
 from dashboard.data.store import Store
+from dashboard.views.common import source_line  # noqa: F401  (pages call ui.source_line)
 
 log = logging.getLogger("dashboard")
 
@@ -290,14 +291,3 @@ def choose_indicator(container=None) -> str:
 
     names = {i.id: narrative.indicator_label(cat.domain(i.domain).name, i.name) for i in cat.indicators}
     return url_choice("indicator", "Indicator", cat.ids, "control", lambda i: names[i], container=container)
-
-
-def source_line(figs: Figures, indicator_id: str, period: str, source: str | None = None) -> str:
-    ind = figs.catalogue[indicator_id]
-    if source == "published ASCOF":
-        origin = "published ASCOF file (NHS England, Open Government Licence v3.0)"
-    elif source == cld.SOURCE:
-        origin = "Client Level Data " + cld.SOURCE + " (ASCOF 3D as NHS England's replication code works it out)"
-    else:
-        origin = ind.source_dataset
-    return f"Source: {origin}, {period}."

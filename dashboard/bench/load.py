@@ -38,7 +38,8 @@ import time
 from pathlib import Path
 
 from dashboard import config
-from dashboard.bench.pages import _DONE, _WATCH_SCRIPT, CHROMIUM, CHROMIUM_ARGS, READY, SORRY, Server, app_script
+from dashboard.bench.pages import _DONE, _WATCH_SCRIPT, CHROMIUM, CHROMIUM_ARGS, READY, SORRY
+from dashboard.bench.server import StreamlitServer
 
 LEEDS, PERIOD = "E08000035", "2024-25"
 PAGES = [
@@ -338,7 +339,7 @@ def run(db: Path, dataset: str, files: list[Path], sessions: int = 25, page_time
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="good-lives-load-"))
     log = log_dir / "load-streamlit.log"
     started = time.perf_counter()
-    server = Server(app_script(), str(db), log)
+    server = StreamlitServer(db, log)
     try:
         result = asyncio.run(asyncio.wait_for(
             scenario(server.url, Path(db), dataset, files, sessions, page_timeout, command_timeout), deadline))

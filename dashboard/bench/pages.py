@@ -15,16 +15,13 @@ The empty page is a script that only imports streamlit, on its own server.
 from __future__ import annotations
 
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from dashboard import config
+from dashboard.bench.server import StreamlitServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -108,55 +105,6 @@ def server_runs(db: str, pages: list[dict], repeat: int) -> dict:
 # ------------------------------------------------------------------ Chromium
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """``streamlit run`` on a free loopback port; stopped by ``stop``."""
-
-    def __init__(self, script: Path, db: str | None, log: Path):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, **({"DASHBOARD_DB": db} if db else {})}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=config.PROJECT_ROOT, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT,
-        )
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                if self.proc.poll() is not None:
-                    break
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"Streamlit did not start; see {log}")
-
-    def peak_memory_mb(self) -> float | None:
-        try:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024)
-        except OSError:
-            return None
-        return None
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
 def _visit(browser, url: str, timeout_s: float) -> tuple[float, bool]:
     """Seconds from asking for ``url`` until its script has run and the app is idle; and whether
     the page showed no error."""
@@ -186,7 +134,7 @@ def browser_runs(servers: dict[str, tuple[Path, str | None]], pages_by_server: d
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for name, (script, db) in servers.items():
-                server = Server(script, db, log_dir / f"bench-streamlit-{name}.log")
+                server = StreamlitServer(db, log_dir / f"bench-streamlit-{name}.log", script=script)
                 try:
                     first, _ = _visit(browser, server.url + "/", timeout_s)  # the server's first visitor
                     rows = []

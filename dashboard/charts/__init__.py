@@ -161,7 +161,7 @@ def significance_bars(frame: pd.DataFrame, indicator: Indicator, period: str, hi
     95% or 99.8% whiskers; sorted by value (best at the top) or by name.
 
     ``frame``: rows from ``benchmarks.compared`` (comparison_95 / comparison_998)."""
-    suffix = "95" if level == 95 else "998"
+    suffix = stats.level_suffix(level)
     column = f"comparison_{suffix}" if f"comparison_{suffix}" in frame else "comparison"
     shown = frame[~frame["suppressed"].astype(bool) & frame["value"].notna()].copy()
     if sort == "name":
@@ -377,7 +377,7 @@ def spine_chart(rows: pd.DataFrame, area_name: str, period: str, group_label: st
 def trend_chart(series: pd.DataFrame, indicator: Indicator, area_name: str, benchmark_series: pd.DataFrame,
                 trend_words: str, level: float = 95) -> Chart:
     """One indicator over time for an area: its interval band, the benchmark line, and the trend."""
-    suffix = "95" if level == 95 else "998"
+    suffix = stats.level_suffix(level)
     shown = series[~series["suppressed"].astype(bool) & series["value"].notna()]
     fig = go.Figure()
     if not shown.empty:

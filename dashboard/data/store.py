@@ -35,10 +35,14 @@ class NamedQuery:
     description: str
 
 
-@lru_cache(maxsize=None)
 def load_query(name: str) -> NamedQuery:
     """Read ``queries/<name>.sql`` and its header: ``-- $param: description`` lines."""
-    path = config.QUERIES_DIR / f"{name}.sql"
+    return _load_query(config.queries_dir(), name)
+
+
+@lru_cache(maxsize=None)
+def _load_query(folder: Path, name: str) -> NamedQuery:
+    path = folder / f"{name}.sql"
     if not path.is_file():
         raise StoreError(f"There is no query named {name!r} (looked for {path.name}).")
     sql = path.read_text(encoding="utf-8")
@@ -56,7 +60,7 @@ def load_query(name: str) -> NamedQuery:
 
 
 def query_names() -> list[str]:
-    return sorted(p.stem for p in config.QUERIES_DIR.glob("*.sql"))
+    return sorted(p.stem for p in config.queries_dir().glob("*.sql"))
 
 
 _aliases = itertools.count()
@@ -148,7 +152,14 @@ class Store:
         self._con = connect(self.path, read_only=read_only)
         self._lock = threading.Lock()
         if not read_only:
-            migrate(self._con)
+            # on a cursor of its own, closed after: a result left open on the main connection
+            # keeps its transaction open, and a later (FORCE) CHECKPOINT from any cursor waits
+            # for that transaction for ever (the benchmark's import hang, issue 13)
+            cur = self._con.cursor()
+            try:
+                migrate(cur)
+            finally:
+                cur.close()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:

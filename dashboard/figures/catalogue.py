@@ -46,7 +46,18 @@ class Indicator:
     ascof_concept: str | None = None
     headline: bool = False
     icon: str | None = None
+    split_query: str | None = None
+    median_group_query: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def group_median_query(self) -> str | None:
+        """A median's query over a group of areas together (``$area_codes``, ``$period``; one
+        row: base, value and the interval bounds): ``median_group_query`` if the entry names one,
+        else ``group_median_<id>``. None for proportions and rates (their groups add up)."""
+        if self.kind != "median":
+            return None
+        return self.median_group_query or f"group_median_{self.id}"
 
     @property
     def polarity_words(self) -> str:
@@ -105,8 +116,16 @@ class Catalogue:
 _INDICATOR_FIELDS = set(Indicator.__dataclass_fields__) - {"extra"}
 
 
-@lru_cache(maxsize=1)
-def load(path: Path = CATALOGUE_FILE) -> Catalogue:
+def load(path: Path | None = None) -> Catalogue:
+    """The catalogue at ``path``, else ``config.catalogue_path()`` (``DASHBOARD_CATALOGUE`` or the
+    shipped catalogue.toml); read once per file."""
+    from dashboard import config
+
+    return _load(Path(path) if path else config.catalogue_path())
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Catalogue:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     domains = tuple(Domain(**d) for d in data["domain"])
     indicators = []
@@ -139,6 +158,10 @@ def validate(catalogue: Catalogue) -> None:
             problems.append(f"{where}: unit must be one of {sorted(UNITS)}")
         if ind.polarity not in POLARITIES:
             problems.append(f"{where}: polarity must be one of {sorted(POLARITIES)}")
+        if ind.split_query and ind.kind != "proportion":
+            problems.append(f"{where}: only a proportion can be split by group (split_query)")
+        if ind.median_group_query and ind.kind != "median":
+            problems.append(f"{where}: median_group_query is for medians only")
         if ind.kind == "proportion" and "{out_of_10}" not in ind.easy_read_sentence:
             problems.append(f"{where}: an easy-read sentence for a proportion needs {{out_of_10}}")
     for fixed in FIXED_IDS:

@@ -22,7 +22,6 @@ from dashboard.figures import narrative, stats
 from dashboard.figures.trends import (TREND_FIELDS, _trend, _trend_records, trend_series,  # noqa: F401
                                       trend_to)
 from dashboard.figures.groups import Group
-from dashboard.release import bygroup as split_cells
 from dashboard.figures.indicators import LOCAL, PUBLISHED, Benchmark, Figures, per_figures
 from dashboard.data.store import Store
 
@@ -152,9 +151,10 @@ def profile(figs: Figures, store: Store | None, area: str, period: str, choice: 
             "polarity": indicator.polarity,
             "count": own["count"] if own is not None else math.nan,
             "value": own["value"] if own is not None else math.nan,
-            "lower": own[f"lower_{'95' if level == 95 else '998'}"] if own is not None else math.nan,
-            "upper": own[f"upper_{'95' if level == 95 else '998'}"] if own is not None else math.nan,
+            "lower": own[f"lower_{stats.level_suffix(level)}"] if own is not None else math.nan,
+            "upper": own[f"upper_{stats.level_suffix(level)}"] if own is not None else math.nan,
             "suppressed": suppressed,
+            "suppression_reason": own["suppression_reason"] if own is not None else None,
             "source": own["source"] if own is not None else None,
             "benchmark_value": bench.value if bench else math.nan,
             "benchmark_label": bench.label if bench else None,
@@ -181,7 +181,7 @@ def worse_and_worsening(figs: Figures, store: Store | None, period: str, choice:
         if indicator.polarity == "none" or period not in figs.periods(indicator.id):
             continue
         frame = compared(figs, store, indicator.id, period, choice, codes)
-        column = "comparison_95" if level == 95 else "comparison_998"
+        column = f"comparison_{stats.level_suffix(level)}"
         hits = frame[(frame[column] == stats.WORSE) & frame["trend"].str.endswith("getting worse")]
         for _, row in hits.iterrows():
             found.append({
@@ -191,8 +191,8 @@ def worse_and_worsening(figs: Figures, store: Store | None, period: str, choice:
                 "area_code": row["geography_code"],
                 "area_name": row["area_name"],
                 "value": row["value"],
-                "lower": row["lower_95" if level == 95 else "lower_998"],
-                "upper": row["upper_95" if level == 95 else "upper_998"],
+                "lower": row[f"lower_{stats.level_suffix(level)}"],
+                "upper": row[f"upper_{stats.level_suffix(level)}"],
                 "benchmark_value": row["benchmark_value"],
                 "benchmark_label": row["benchmark_label"],
                 "comparison": row[column],
@@ -219,7 +219,6 @@ def spine_position(value: float, bench: float, lowest: float, highest: float, po
 
 # ------------------------------------------------------------------ splits by group (by-group page)
 
-SPLIT_MEASURES = split_cells.SPLIT_MEASURES
 DIMENSIONS = ["age band", "primary support reason", "mechanism of delivery"]
 
 

@@ -13,6 +13,8 @@ import pandas as pd
 from dashboard import release
 from dashboard.figures import narrative, stats
 from dashboard.figures.catalogue import Indicator
+# the one formula-safe CSV writer lives with the data layer (records and templates use it too)
+from dashboard.data.safe_csv import FORMULA_STARTS, neutralise, safe_frame, to_csv  # noqa: F401
 
 CSV_COLUMNS = [
     "indicator_id", "indicator", "area_code", "area_name", "period", "value", "unit",
@@ -57,40 +59,6 @@ def chart_rows(frame: pd.DataFrame, indicator: Indicator, period_col: str = "per
             "significance_998": _words(row.get("comparison_998")),
             "trend": row.get("trend"),
             "source": row.get("source"),
-            "note": (row.get("suppression_reason") or release.SUPPRESSED_TEXT) if suppressed else "",
+            "note": release.not_shown(row.get("suppression_reason")) if suppressed else "",
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
-
-
-#: a cell starting with one of these is read as a formula by spreadsheet programs (CSV injection)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A cell value safe to open in a spreadsheet: text starting with ``= + - @``, a tab or a
-    carriage return gets a leading apostrophe (OWASP's advice), so it is shown as text, never run
-    as a formula; carriage returns become line breaks. Numbers, dates and empty cells are left
-    alone."""
-    if isinstance(value, str):
-        if value.startswith(FORMULA_STARTS):
-            value = "'" + value
-        # a lone carriage return inside a cell is not quoted by the CSV writer (lines end in \n) and
-        # spreadsheet programs would start a new row there: make it a quoted line break
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-    return value
-
-
-def safe_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` with every text cell and column name neutralised (see ``neutralise``)."""
-    out = rows.copy()
-    out.columns = [neutralise(str(c)) for c in out.columns]
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(neutralise).astype(object)
-    return out
-
-
-def to_csv(rows: pd.DataFrame) -> bytes:
-    """The one way a CSV download is made: formula-safe (``safe_frame``), UTF-8 with a
-    byte-order mark so spreadsheet programs read the symbols and dashes."""
-    return safe_frame(rows).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")

@@ -49,12 +49,7 @@ def _intervals(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
         frame["value"] = frame["value"].where(frame["value"].notna(), share * 100) if "value" in frame else share * 100
         share = frame["value"] / 100
         for level, suffix in ((95, "95"), (99.8, "998")):
-            bounds = [
-                stats.wilson_interval(p * n, n, level) if n == n and p == p and n > 0 else (math.nan, math.nan)
-                for p, n in zip(share, frame["base"].astype(float))
-            ]
-            frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
-            frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
+            frame[f"lower_{suffix}"], frame[f"upper_{suffix}"] = stats.wilson_percent(share, frame["base"].astype(float), level)
     else:  # rate per multiplier
         mult = indicator.multiplier
         rate = (num / den).where(den > 0)

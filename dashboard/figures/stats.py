@@ -33,6 +33,14 @@ def wilson_interval(count: float, n: float, level: float = 95) -> tuple[float, f
     return (max(0.0, min(p, centre - half)), min(1.0, max(p, centre + half)))
 
 
+def wilson_percent(shares, bases, level: float = 95) -> tuple[list[float], list[float]]:
+    """Wilson intervals in percent for each share (0 to 1) of a base: (lowers, uppers); NaN where
+    the share is missing or the base is missing or 0."""
+    bounds = [wilson_interval(p * n, n, level) if n == n and p == p and n > 0 else (math.nan, math.nan)
+              for p, n in zip(shares, bases)]
+    return [b[0] * 100 for b in bounds], [b[1] * 100 for b in bounds]
+
+
 def byar_interval(count: float, level: float = 95) -> tuple[float, float]:
     """Interval for an observed count of events: exact Poisson below 10, Byar's above."""
     if count is None or math.isnan(count) or count < 0:
@@ -158,12 +166,17 @@ def trend_test(
 # ------------------------------------------------------------------ comparison at a chosen level
 
 
+def level_suffix(level: float) -> str:
+    """The column suffix of an interval level: "95" for 95%, "998" for 99.8%."""
+    return "95" if level == 95 else "998"
+
+
 def compare_at(row, benchmark: float, polarity: str, level: float = 95) -> str:
     """``compare`` with the 95% or 99.8% interval of a figure row (a mapping with lower_95,
     upper_95, lower_998, upper_998 and suppressed)."""
     if bool(row.get("suppressed", False)):
         return NOT_COMPARED
-    suffix = "95" if level == 95 else "998"
+    suffix = level_suffix(level)
     return compare(row.get(f"lower_{suffix}"), row.get(f"upper_{suffix}"), benchmark, polarity)
 
 

@@ -32,7 +32,7 @@ import plotly.graph_objects as go
 from dashboard import access, easyread, release
 from dashboard.figures import narrative, stats
 from dashboard.meeting import meetings
-from dashboard.records import actions, self_assessment
+from dashboard.meeting import actions, self_assessment
 from dashboard.figures.catalogue import Indicator
 from dashboard.charts import Chart
 from dashboard.figures.indicators import Figures
@@ -305,7 +305,7 @@ def _notes(figs: Figures, ind: Indicator, area_code: str, period: str, row, benc
                 out.append(f"People counted: {row['base']:,.0f}.")
         out.append(f"Source: {row['source']}.")
     elif row is not None and bool(row["suppressed"]):
-        out.append(f"{release.SUPPRESSED_TEXT}: small numbers are never shown.")
+        out.append(f"{release.not_shown(row.get('suppression_reason'))}: small numbers are never shown.")
     else:
         out.append("No figure for this period.")
     if bench is not None:
@@ -340,7 +340,7 @@ def indicator_slide(figs: Figures, area_code: str, period: str, ind: Indicator, 
         headline = "Not shown" if suppressed else "No figure"
         caption = narrative.figure_sentence(ind, area_name, period, None, suppressed)
         if suppressed:
-            lines.append(f"{release.SUPPRESSED_TEXT}. Small numbers are never shown, to keep people private.")
+            lines.append(f"{release.not_shown(row.get('suppression_reason'))}. Small numbers are never shown, to keep people private.")
     lines.append(f"Benchmark: {bench.label}, {ind.format_value(bench.value)}." if bench else "Benchmark: none for this period.")
     lines.append(f"{trend.arrow} {narrative.trend_sentence(trend, years)}")
     lines.append(change.words)
@@ -436,7 +436,7 @@ def groups_slide(store: Store, figs: Figures, area_code: str, period: str) -> Sl
         easy = ["We have no answers for this year."]
     notes = "\n".join(
         f"{r['indicator_id']}, {r['dimension']}: {r['group_name']}: "
-        + (release.SUPPRESSED_TEXT if bool(r["suppressed"]) else
+        + (release.not_shown(r.get("suppression_reason")) if bool(r["suppressed"]) else
            f"{r['value']:.1f}% (95% interval {r['lower_95']:.1f}% to {r['upper_95']:.1f}%), {r['count']:.0f} of {r['base']:.0f} people")
         for _, r in frame.iterrows()
     )

@@ -54,20 +54,23 @@ sign_in_attempts = sa.Table(
 sa.Index("sign_in_attempts_name_at", sign_in_attempts.c.user_name, sign_in_attempts.c.at)
 
 # append-only, enforced by the database as well as by this module's API
-for _statement in (
-    "create trigger audit_log_no_update before update on audit_log "
-    "begin select raise(abort, 'the audit log is append-only'); end",
-    "create trigger audit_log_no_delete before delete on audit_log "
-    "begin select raise(abort, 'the audit log is append-only'); end",
-):
-    sa.event.listen(audit_log, "after_create", sa.DDL(_statement).execute_if(dialect="sqlite"))
-for _statement in (
-    "create or replace function audit_log_append_only() returns trigger language plpgsql as "
-    "$$ begin raise exception 'the audit log is append-only'; end $$",
-    "create trigger audit_log_append_only before update or delete or truncate on audit_log "
-    "for each statement execute function audit_log_append_only()",
-):
-    sa.event.listen(audit_log, "after_create", sa.DDL(_statement).execute_if(dialect="postgresql"))
+_APPEND_ONLY = {
+    "sqlite": (
+        "create trigger audit_log_no_update before update on audit_log "
+        "begin select raise(abort, 'the audit log is append-only'); end",
+        "create trigger audit_log_no_delete before delete on audit_log "
+        "begin select raise(abort, 'the audit log is append-only'); end",
+    ),
+    "postgresql": (
+        "create or replace function audit_log_append_only() returns trigger language plpgsql as "
+        "$$ begin raise exception 'the audit log is append-only'; end $$",
+        "create trigger audit_log_append_only before update or delete or truncate on audit_log "
+        "for each statement execute function audit_log_append_only()",
+    ),
+}
+for _dialect, _statements in _APPEND_ONLY.items():
+    for _statement in _statements:
+        sa.event.listen(audit_log, "after_create", sa.DDL(_statement).execute_if(dialect=_dialect))
 
 COLUMNS = ["entry_id", "at", "actor", "role", "channel", "action", "outcome", "areas", "detail"]
 CSV_HEADERS = {"entry_id": "Entry", "at": "When (UTC)", "actor": "Who", "role": "Role", "channel": "Where",
@@ -119,10 +122,10 @@ def read(limit: int | None = None, url: str | None = None) -> pd.DataFrame:
 
 def csv_bytes(url: str | None = None) -> bytes:
     """The whole log as CSV for administrators (formula-safe, like every download)."""
-    from dashboard.figures import exports
+    from dashboard.data import safe_csv
 
     frame = read(url=url).rename(columns=CSV_HEADERS)
-    return exports.to_csv(frame)
+    return safe_csv.to_csv(frame)
 
 
 def check(user: User | None, action: str, areas: Iterable[str], what: str, *, detail: str = "",

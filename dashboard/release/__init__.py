@@ -19,12 +19,13 @@ import logging
 import pandas as pd
 
 from dashboard.release import cells, rules
-from dashboard.release.rules import SECONDARY_TEXT, SUPPRESSED_TEXT  # noqa: F401  (re-exported)
+from dashboard.release.rules import SECONDARY_TEXT, SUPPRESSED_TEXT, cell_text, not_shown, shown_values  # noqa: F401  (re-exported)
 
 log = logging.getLogger("dashboard")
 
 TABLE = "release_cells"
 SPLITS_TABLE = "release_splits"
+TABLES_PREFIX = "release_table_"  # one per theme table (``tables.BUILDERS``)
 
 
 def _saved_groups(store) -> pd.DataFrame | None:
@@ -34,10 +35,12 @@ def _saved_groups(store) -> pd.DataFrame | None:
     return named_groups(store)
 
 
-def compute(store, catalogue=None, raw_out: list | None = None) -> tuple[pd.DataFrame, dict]:
+def compute(store, catalogue=None, raw_out: list | None = None, tables_out: dict | None = None,
+            table_raw_out: dict | None = None) -> tuple[pd.DataFrame, dict]:
     """Every published indicator cell from the raw figures; (cells, group_key -> members).
 
-    ``raw_out``, if given, receives the raw cells (for the audit in the tests only)."""
+    ``raw_out``, if given, receives the raw cells (for the audit in the tests only);
+    ``tables_out`` the published theme tables (``tables``) and ``table_raw_out`` their raw rows."""
     from dashboard.figures.catalogue import load
     from dashboard.figures.indicators import compute_indicator
 
@@ -48,7 +51,7 @@ def compute(store, catalogue=None, raw_out: list | None = None) -> tuple[pd.Data
     members = {cells.group_key(codes): codes for _, _, codes in groups}
 
     def group_median(indicator_id, codes, period):
-        frame = store.query(f"group_median_{indicator_id}", area_codes=codes, period=period)
+        frame = store.query(catalogue[indicator_id].group_median_query, area_codes=codes, period=period)
         return frame.iloc[0] if len(frame) else None
 
     from dashboard.data import cld
@@ -61,7 +64,13 @@ def compute(store, catalogue=None, raw_out: list | None = None) -> tuple[pd.Data
     raw = pd.concat(frames, ignore_index=True)
     if raw_out is not None:
         raw_out.append(raw)
-    return cells.protect_cells(raw, catalogue, members), members
+    published = cells.protect_cells(raw, catalogue, members)
+    from dashboard.release import tables as theme_tables
+
+    built = theme_tables.compute(store, published, table_raw_out)
+    if tables_out is not None:
+        tables_out.update(built)
+    return theme_tables.withhold_median_intervals(published, built), members
 
 
 def version(store) -> str:
@@ -76,7 +85,8 @@ def version(store) -> str:
 
 def materialise(store) -> int:
     """The writer's step: store the published cells for the current data version."""
-    published, members = compute(store)
+    built: dict = {}
+    published, members = compute(store, tables_out=built)
     current = version(store)
     frame = published.assign(data_version=current)
     member_rows = pd.DataFrame([(k, c) for k, codes in members.items() for c in codes], columns=["group_key", "area_code"])
@@ -86,7 +96,9 @@ def materialise(store) -> int:
     cur = store.cursor()
     try:
         cur.execute("begin transaction")
-        for name, data in ((TABLE, frame), ("release_group_members", member_rows), (SPLITS_TABLE, split_frame)):
+        stored = [(TABLE, frame), ("release_group_members", member_rows), (SPLITS_TABLE, split_frame)]
+        stored += [(TABLES_PREFIX + name, data.assign(data_version=current)) for name, data in built.items()]
+        for name, data in stored:
             cur.register("incoming", data)
             cur.execute(f"create or replace table {name} as select * from incoming")
             cur.unregister("incoming")
@@ -100,8 +112,63 @@ def materialise(store) -> int:
 
 
 def is_current(store) -> bool:
-    """True when the materialised cells belong to the store's current data version."""
-    return _table_current(store, TABLE) and _table_current(store, SPLITS_TABLE)
+    """True when the materialised cells (indicator cells, splits, theme tables) belong to the
+    store's current data version."""
+    from dashboard.release import tables as theme_tables
+
+    return _table_current(store, TABLE) and _table_current(store, SPLITS_TABLE) and all(
+        _table_current(store, TABLES_PREFIX + name) for name in theme_tables.BUILDERS)
+
+
+_IN_MEMORY: dict = {}  # (database, data version) -> theme tables worked out without writing
+
+
+def _tables_in_memory(store) -> dict:
+    key = (str(getattr(store, "path", id(store))), version(store))
+    if key not in _IN_MEMORY:
+        built: dict = {}
+        compute(store, tables_out=built)
+        _IN_MEMORY.clear()  # one data version at a time
+        _IN_MEMORY[key] = built
+    return _IN_MEMORY[key]
+
+
+def table(store, name: str, area: str | None = None, period: str | None = None,
+          areas: list[str] | None = None) -> pd.DataFrame:
+    """A published theme table (``tables.BUILDERS``: levels, categories, agreement, ...) for one
+    council (``area``) or several (``areas``), one year or all: the ready rows materialised by the
+    writer, or (a database written before the tables were stored) worked out in memory."""
+    from dashboard.release import tables as theme_tables
+
+    if name not in theme_tables.BUILDERS:
+        raise KeyError(name)
+    where, params = [], []
+    if area is not None:
+        where.append("area_code = ?")
+        params.append(area)
+    if areas is not None:
+        where.append("list_contains(?, area_code)")
+        params.append(list(areas))
+    if period is not None:
+        where.append("period = ?")
+        params.append(period)
+    stored = TABLES_PREFIX + name  # a fixed name from BUILDERS, no user input
+    if _table_current(store, stored):
+        sql = f"select * exclude (data_version) from {stored}" + (" where " + " and ".join(where) if where else "")
+        frame = store.sql(sql, params)
+    else:
+        frame = _tables_in_memory(store)[name]
+        if frame.empty:
+            return frame
+        keep = pd.Series(True, index=frame.index)
+        if area is not None:
+            keep &= frame["area_code"] == area
+        if areas is not None:
+            keep &= frame["area_code"].isin(list(areas))
+        if period is not None:
+            keep &= frame["period"] == period
+        frame = frame[keep]
+    return frame.reset_index(drop=True)
 
 
 def _table_current(store, table: str) -> bool:

@@ -14,12 +14,15 @@ import pandas as pd
 from dashboard.figures import stats
 from dashboard.release import cells, protect, rules
 
-#: indicator -> the named query that splits it (queries take $area_codes and $period)
-SPLIT_MEASURES = {
-    "control": "by_group_survey", "choice": "by_group_survey", "information": "by_group_survey",
-    "social_contact": "by_group_survey", "satisfaction": "by_group_survey",
-    "direct_payments": "by_group_support", "self_directed_support": "by_group_support",
-}
+
+def split_measures() -> dict[str, str]:
+    """indicator -> the named query that splits it (``split_query`` in the catalogue; a query
+    returns every council and year, grouped by area_code and period)."""
+    from dashboard.figures.catalogue import load
+
+    return {i.id: i.split_query for i in load().indicators if i.split_query}
+
+
 COLUMNS = ["dimension", "group_name", "count", "base", "numerator", "denominator", "value",
            "lower_95", "upper_95", "lower_998", "upper_998", "suppressed", "suppression_reason"]
 KEYS = ["measure", "geography_key", "period", "dimension", "group_name"]
@@ -31,23 +34,24 @@ def geography_key(codes) -> str:
 
 
 def _raw_by_area(store, periods: dict[str, list[str]], only=None) -> pd.DataFrame:
-    """Raw split counts per council (counts add up across councils)."""
+    """Raw split counts per council (counts add up across councils): each split query runs once
+    for every council and year (it groups by them), not once per council and year."""
+    wanted = {(code, period) for period, codes in periods.items() if not only or period == only[1] for code in codes}
     frames = []
-    queries = sorted(set(SPLIT_MEASURES.values()))
-    for period, codes in periods.items():
-        if only and period != only[1]:
-            continue
-        for code in codes:
-            for query in queries:
-                raw = store.query(query, area_codes=[code], period=period)
-                if raw.empty:
-                    continue
-                frames.append(raw.assign(area_code=code, period=period))
+    for rank, query in enumerate(sorted(set(split_measures().values()))):
+        raw = store.query(query)
+        keep = np.fromiter(((a, p) in wanted for a, p in zip(raw["area_code"], raw["period"])), dtype=bool,
+                           count=len(raw))
+        if keep.any():
+            frames.append(raw[keep].assign(_query=rank))
     if not frames:
         return pd.DataFrame(columns=["measure", "area_code", "period", "dimension", "group_name",
                                      "count", "base", "numerator", "denominator"])
-    frame = pd.concat(frames, ignore_index=True)
-    frame = frame[frame["measure"].isin(SPLIT_MEASURES)]
+    # in the order of a council's rows: year, council, query (each query's rows in its own order)
+    frame = (pd.concat(frames, ignore_index=True)
+             .sort_values(["period", "area_code", "_query"], kind="stable").drop(columns="_query")
+             .reset_index(drop=True))
+    frame = frame[frame["measure"].isin(split_measures())]
     if only:
         frame = frame[frame["measure"] == only[0]]
     return frame
@@ -60,7 +64,7 @@ def compute(store, published: pd.DataFrame, only=None, raw_out: list | None = No
     from dashboard.release import _saved_groups
 
     groups = cells.aggregates(areas, _saved_groups(store))
-    in_data = published[(published["geography_level"] == "area") & published["indicator_id"].isin(SPLIT_MEASURES)]
+    in_data = published[(published["geography_level"] == "area") & published["indicator_id"].isin(split_measures())]
     periods = {p: sorted(set(rows["geography_code"])) for p, rows in in_data.groupby("period")}
     raw = _raw_by_area(store, periods, only)
     if raw.empty:
@@ -92,7 +96,7 @@ def compute(store, published: pd.DataFrame, only=None, raw_out: list | None = No
 def _protect(frame: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     count, base = frame["count"].to_numpy(), frame["base"].to_numpy()
     hidden = rules.primary(count, base, "proportion")
-    reason = np.where(hidden, rules.SUPPRESSED_TEXT, None).astype(object)
+    reason = rules.primary_reason(count, base, "proportion")
     aggregate = frame["members"].notna().to_numpy()
     few = aggregate & (frame["councils"].to_numpy() < rules.MIN_COUNCILS)
     reason[few & ~hidden] = rules.FEW_COUNCILS_TEXT
@@ -126,13 +130,11 @@ def _protect(frame: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
     share = share.where(frame["denominator"] > 0)
     frame["value"] = share * 100
     for level, suffix in ((95, "95"), (99.8, "998")):
-        bounds = [stats.wilson_interval(p * n, n, level) if n > 0 and p == p else (np.nan, np.nan)
-                  for p, n in zip(share, base)]
-        frame[f"lower_{suffix}"] = [b[0] * 100 for b in bounds]
-        frame[f"upper_{suffix}"] = [b[1] * 100 for b in bounds]
+        frame[f"lower_{suffix}"], frame[f"upper_{suffix}"] = stats.wilson_percent(share, base.astype(float), level)
     frame = rules.publish_counts(frame, rules.COUNT_COLUMNS)
     frame["numerator"], frame["denominator"] = frame["count"], frame["base"]
     frame = rules.publish_values(frame)
+    frame = rules.intervals_from_shown(frame, "proportion")  # from the shown value and rounded base
     frame.loc[hidden, rules.COUNT_COLUMNS + rules.VALUE_COLUMNS] = np.nan
     # an aggregate's counts are never shown (as for benchmarks): with its councils' rounded
     # counts they would bound a hidden council's count from above

@@ -51,8 +51,58 @@ def aggregates(areas: pd.DataFrame, saved: pd.DataFrame | None) -> list[tuple[st
     return out
 
 
-def _ratio_aggregate(rows: pd.DataFrame) -> dict:
-    return {c: rows[c].astype(float).sum() for c in ("count", "base", "numerator", "denominator")}
+_SUMS = ("count", "base", "numerator", "denominator")
+
+
+def _ratio_aggregates(indicator: Indicator, local: pd.DataFrame, groups) -> list[dict]:
+    """Proportions and rates: each aggregate's councils added up, per year, in one grouped sum
+    (the councils with a base above 0; an aggregate with none of them in a year has no row)."""
+    contributing = local[local["base"].astype(float) > 0]
+    if contributing.empty or not groups:
+        return []
+    membership = pd.DataFrame([(i, c) for i, (_, _, members) in enumerate(groups) for c in members],
+                              columns=["_group", "geography_code"])
+    joined = contributing[["geography_code", "period", *_SUMS]].merge(membership, on="geography_code")
+    for col in _SUMS:
+        joined[col] = joined[col].astype(float)
+    sums = joined.groupby(["period", "_group"], sort=True).agg(
+        **{col: (col, "sum") for col in _SUMS}, councils=("geography_code", "nunique")).reset_index()
+    keys = [group_key(members) for _, _, members in groups]
+    return [{"indicator_id": indicator.id, "geography_level": groups[g][0], "geography_code": groups[g][1],
+             "period": period, "source": LOCAL, "group_key": keys[g], "councils": int(councils),
+             "count": count, "base": base, "numerator": numerator, "denominator": denominator}
+            for period, g, count, base, numerator, denominator, councils in sums[
+                ["period", "_group", *_SUMS, "councils"]].itertuples(index=False)]
+
+
+def _median_aggregates(indicator: Indicator, local: pd.DataFrame, groups, query_aggs: pd.DataFrame,
+                       group_medians) -> list[dict]:
+    """Medians: an aggregate's median is worked out from its records (a query), not added up."""
+    rows = []
+    for period, in_period in local.groupby("period"):
+        contributing = in_period[in_period["base"].astype(float) > 0]
+        for level, code, members in groups:
+            mine = contributing[contributing["geography_code"].isin(members)]
+            if mine.empty:
+                continue
+            row = {"indicator_id": indicator.id, "geography_level": level, "geography_code": code,
+                   "period": period, "source": LOCAL, "group_key": group_key(members),
+                   "councils": int(mine["geography_code"].nunique())}
+            found = query_aggs[(query_aggs["geography_level"] == level) & (query_aggs["geography_code"] == code)
+                               & (query_aggs["period"] == period)]
+            if len(found):
+                got = found.iloc[0]
+            elif group_medians is not None:
+                got = group_medians(indicator.id, list(members), period)
+            else:
+                got = None
+            if got is None:
+                continue
+            for col in ("count", "base", "value", "lower_95", "upper_95", "lower_998", "upper_998"):
+                row[col] = got.get(col, np.nan) if hasattr(got, "get") else np.nan
+            row["count"] = row.get("base", np.nan)
+            rows.append(row)
+    return rows
 
 
 def indicator_cells(indicator: Indicator, raw: pd.DataFrame, groups, group_medians=None) -> pd.DataFrame:
@@ -65,33 +115,10 @@ def indicator_cells(indicator: Indicator, raw: pd.DataFrame, groups, group_media
     local = areas[areas["source"] == LOCAL]
     published = raw[(raw["geography_level"] != "area") & (raw["source"] == PUBLISHED)].copy()
     query_aggs = raw[(raw["geography_level"] != "area") & (raw["source"] == LOCAL)]
-    rows = []
-    for period, in_period in local.groupby("period"):
-        contributing = in_period[in_period["base"].astype(float) > 0]
-        for level, code, members in groups:
-            mine = contributing[contributing["geography_code"].isin(members)]
-            if mine.empty:
-                continue
-            row = {"indicator_id": indicator.id, "geography_level": level, "geography_code": code,
-                   "period": period, "source": LOCAL, "group_key": group_key(members),
-                   "councils": int(mine["geography_code"].nunique())}
-            if indicator.kind == "median":
-                found = query_aggs[(query_aggs["geography_level"] == level) & (query_aggs["geography_code"] == code)
-                                   & (query_aggs["period"] == period)]
-                if len(found):
-                    got = found.iloc[0]
-                elif group_medians is not None:
-                    got = group_medians(indicator.id, list(members), period)
-                else:
-                    got = None
-                if got is None:
-                    continue
-                for col in ("count", "base", "value", "lower_95", "upper_95", "lower_998", "upper_998"):
-                    row[col] = got.get(col, np.nan) if hasattr(got, "get") else np.nan
-                row["count"] = row.get("base", np.nan)
-            else:
-                row.update(_ratio_aggregate(mine))
-            rows.append(row)
+    if indicator.kind != "median":
+        rows = _ratio_aggregates(indicator, local, groups)
+    else:
+        rows = _median_aggregates(indicator, local, groups, query_aggs, group_medians)
     agg = pd.DataFrame(rows)
     if len(agg) and indicator.kind != "median":
         for col in ("value", "lower_95", "upper_95", "lower_998", "upper_998"):
@@ -127,11 +154,8 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
         # shown as NHS England published it: it has no base to test, and reveals nothing new
         mask &= ~((frame.loc[sel, "source"] == PUBLISHED) & frame.loc[sel, "base"].isna()).to_numpy()
         hidden[sel[mask]] = True
-        if kind == "median":  # fewer than 5 records is the small-numbers rule; 5-9 the median rule
-            small = frame.loc[sel, "base"].astype(float).to_numpy() < rules.SMALL_BELOW
-            reason[sel[mask]] = np.where(small[mask], rules.SUPPRESSED_TEXT, rules.FEW_RECORDS_TEXT)
-        else:
-            reason[sel[mask]] = rules.SUPPRESSED_TEXT
+        why = rules.primary_reason(frame.loc[sel, "count"], frame.loc[sel, "base"], kind)
+        reason[sel[mask]] = why[mask]
     aggregate = frame["group_key"].notna().to_numpy()
     too_few = aggregate & (frame["councils"].astype(float).fillna(0).to_numpy() < rules.MIN_COUNCILS)
     reason[too_few] = rules.FEW_COUNCILS_TEXT
@@ -139,13 +163,18 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     size = frame["base"].astype(float).to_numpy().copy()
     size[aggregate] = np.inf  # an aggregate is never the cell hidden to protect another
     relations = relations_of(frame, hidden, members)
-    more = protect.secondary(hidden, size, relations) & ~aggregate
+    # (a median is not a sum: its aggregate says nothing of its councils' counts)
+    count = np.where((kinds == "median").to_numpy(), 0.0, frame["count"].astype(float).to_numpy())
+    complement = np.where((kinds == "proportion").to_numpy(), frame["base"].astype(float).to_numpy() - count, 1e9)
+    # an aggregate's hidden councils never add up to a small count (or complement) either
+    more = protect.secondary(hidden, size, relations, amounts=[np.where(aggregate, 0, count), np.where(aggregate, 0, complement)]) & ~aggregate
     reason[more] = rules.SECONDARY_TEXT
     hidden |= more
     frame["suppressed"] = hidden
     frame["suppression_reason"] = reason
     frame = _no_single_records(frame, (kinds == "median").to_numpy())
-    return publish(frame)
+    mults = frame["indicator_id"].map({i.id: i.multiplier for i in catalogue.indicators})
+    return publish(frame, kinds, mults)
 
 
 def _no_single_records(frame: pd.DataFrame, median: np.ndarray) -> pd.DataFrame:
@@ -176,9 +205,11 @@ def relations_of(frame: pd.DataFrame, hidden: np.ndarray, members: dict[str, tup
     return relations
 
 
-def publish(frame: pd.DataFrame) -> pd.DataFrame:
+def publish(frame: pd.DataFrame, kinds: pd.Series | None = None, multipliers: pd.Series | None = None) -> pd.DataFrame:
     """What viewers see of each cell: counts and bases rounded to 5 (none for aggregates, whose
-    counts are never shown), values and intervals to 1 decimal place, hidden cells blank."""
+    counts are never shown), values and intervals to 1 decimal place, hidden cells blank. The
+    intervals of local proportions and rates are worked out from the shown value and the rounded
+    base (``rules.intervals_from_shown``: ``kinds`` and ``multipliers`` per row)."""
     frame = frame.copy()
     hidden = frame["suppressed"].astype(bool)
     aggregate = frame["geography_level"] != "area"
@@ -186,8 +217,16 @@ def publish(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = rules.round_count(frame[col].astype(float))
     frame["numerator"] = frame["count"]
     frame["denominator"] = frame["base"]
-    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
     frame = rules.publish_values(frame)
+    if kinds is not None:
+        local = (frame["source"] == LOCAL).to_numpy() & ~hidden.to_numpy()
+        ends = ["lower_95", "upper_95", "lower_998", "upper_998"]
+        for kind in ("proportion", "rate"):
+            sel = local & (kinds == kind).to_numpy()
+            if sel.any():
+                part = rules.intervals_from_shown(frame.loc[sel], kind, multipliers[sel].astype(float).to_numpy())
+                frame.loc[sel, ends] = part[ends].to_numpy()
+    frame.loc[aggregate, rules.COUNT_COLUMNS] = np.nan
     frame.loc[hidden, rules.COUNT_COLUMNS + rules.VALUE_COLUMNS] = np.nan
     frame["suppressed"] = hidden
     return frame

@@ -33,10 +33,18 @@ WINDOW_YEARS = 3
 #: the first year of the first window (financial year 2013-14)
 WINDOW_ORIGIN = 2013
 
-SUPPRESSED_TEXT = "Not shown: fewer than 5 people"
-SECONDARY_TEXT = "Not shown: would reveal a small number"
+# Why a cell is not shown: one vocabulary, the words every page, CSV and pack uses (a hidden
+# cell carries its own reason from the release layer in ``suppression_reason``)
+SUPPRESSED_TEXT = f"Not shown: fewer than {SMALL_BELOW} people"  # a count of 1-4
+SMALL_BASE_TEXT = f"Not shown: out of fewer than {SMALL_BELOW} people"  # a base under 5
+COMPLEMENT_TEXT = f"Not shown: all but fewer than {SMALL_BELOW} people"  # a complement of 1-4
+SECONDARY_TEXT = "Not shown: would reveal a small number"  # hidden to protect another cell
 FEW_COUNCILS_TEXT = f"Not shown: fewer than {MIN_COUNCILS} councils"
 FEW_RECORDS_TEXT = f"Not shown: a median needs at least {MIN_MEDIAN_RECORDS} records"
+REASONS = {
+    "small count": SUPPRESSED_TEXT, "small base": SMALL_BASE_TEXT, "complement": COMPLEMENT_TEXT,
+    "secondary": SECONDARY_TEXT, "few councils": FEW_COUNCILS_TEXT, "few records": FEW_RECORDS_TEXT,
+}
 
 VALUE_COLUMNS = ["value", "lower_95", "upper_95", "lower_998", "upper_998"]
 COUNT_COLUMNS = ["count", "base", "numerator", "denominator"]
@@ -76,6 +84,71 @@ def primary(count, base, kind: str) -> np.ndarray:
     if kind == "median":
         mask |= base < MIN_MEDIAN_RECORDS
     return mask
+
+
+def primary_reason(count, base, kind: str) -> np.ndarray:
+    """Each cell's primary reason (the words of ``REASONS``; None where the cell is not hidden by
+    the primary rule). The first that applies: a base under 5 (or, for a median, 5-9 records),
+    a count of 1-4, a complement of 1-4."""
+    count = np.asarray(count, dtype=float)
+    base = np.asarray(base, dtype=float)
+    out = np.array([None] * count.size, dtype=object).reshape(count.shape)
+    if kind == "median":
+        out[base < MIN_MEDIAN_RECORDS] = FEW_RECORDS_TEXT
+    if kind == "proportion":
+        out[is_small(base - count)] = COMPLEMENT_TEXT
+    if kind in ("proportion", "rate", "count"):
+        out[is_small(count)] = SUPPRESSED_TEXT
+    out[np.isnan(base) | (base < SMALL_BELOW)] = SMALL_BASE_TEXT
+    return out
+
+
+def not_shown(reason) -> str:
+    """The words for a hidden cell: its own reason when it carries one, else the small-count words."""
+    return reason if isinstance(reason, str) and reason in REASONS.values() else SUPPRESSED_TEXT
+
+
+def cell_text(hidden: bool, reason, shown: str) -> str:
+    """A table cell as viewers read it: ``shown`` (already formatted), or why it is not shown."""
+    return not_shown(reason) if hidden else shown
+
+
+def intervals_from_shown(frame: pd.DataFrame, kind: str, multiplier=None, base=None) -> pd.DataFrame:
+    """Intervals as viewers see them, worked out from what viewers see: the value to 1 decimal
+    place and the base rounded to 5 (``base``: the rounded base where the frame's own is not
+    shown, as for an aggregate). A Wilson or Byar interval from the exact figures would narrow a
+    rounded count and base down to one pair; from the shown figures it tells nothing more.
+    ``kind``: proportion (value in percent) or rate (value per ``multiplier``)."""
+    from dashboard.figures import stats
+
+    frame = frame.copy()
+    value = pd.to_numeric(frame["value"], errors="coerce").astype(float).to_numpy()
+    n = np.asarray(frame["base"] if base is None else base, dtype=float)
+    mult = np.broadcast_to(np.asarray(100.0 if multiplier is None else multiplier, dtype=float), value.shape)
+    for level, suffix in ((95, "95"), (99.8, "998")):
+        lows, highs = [], []
+        for v, b, m in zip(value, n, mult):
+            if not (np.isfinite(v) and np.isfinite(b) and b > 0):
+                lows.append(np.nan)
+                highs.append(np.nan)
+            elif kind == "proportion":
+                lo, hi = stats.wilson_interval(min(max(v / 100, 0.0), 1.0) * b, b, level)
+                lows.append(lo * 100)
+                highs.append(hi * 100)
+            else:
+                lo, hi = stats.byar_interval(v * b / m, level)
+                lows.append(lo / b * m)
+                highs.append(hi / b * m)
+        frame[f"lower_{suffix}"] = round_value(np.asarray(lows, dtype=float))
+        frame[f"upper_{suffix}"] = round_value(np.asarray(highs, dtype=float))
+    return frame
+
+
+def shown_values(frame, fmt, col: str = "value") -> list[str]:
+    """Each row's value as a table shows it (``fmt``), or its own reason where it is hidden
+    (``suppressed`` and ``suppression_reason`` from the release layer)."""
+    reasons = frame["suppression_reason"] if "suppression_reason" in frame else [None] * len(frame)
+    return [cell_text(bool(s), r, "" if bool(s) else fmt(v)) for v, s, r in zip(frame[col], frame["suppressed"], reasons)]
 
 
 def window_of(period: str) -> list[str]:

@@ -11,18 +11,19 @@ read only by :func:`breakdown_notes`, which the page calls for signed-in editors
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from dashboard import charts
+from dashboard import charts, release
 from dashboard.figures import groups, narrative, stats
 from dashboard.figures.groups import Group
 from dashboard.release import protect, rules
+from dashboard.release import tables as release_tables
 from dashboard.figures.indicators import Figures
 from dashboard.data.store import Store
+from dashboard.views.common import counts
 
 SECONDARY_TEXT = rules.SECONDARY_TEXT
 
@@ -160,47 +161,28 @@ class Panel:
         return exports.to_csv(self.csv)
 
 
-def _count_text(value) -> str:
-    return rules.SUPPRESSED_TEXT if value != value else f"{value:,.0f}"
+def _count_text(value, reason=None) -> str:
+    """A count as a table shows it, or why it is not shown (its own reason, ``rules.REASONS``)."""
+    return rules.cell_text(value != value, reason, "" if value != value else f"{value:,.0f}")
 
 
-def shares_within(frame: pd.DataFrame, count_col: str, group_col: str, links=None, link_by=None) -> pd.DataFrame:
-    """Each row's share of its group's total (``answered``, ``share``), from the release layer:
-    hidden counts stay hidden, shown counts are rounded to 5, shares (from the unrounded
-    figures) to 1 decimal place, and a group total of 1-4 is not shown."""
-    frame = frame.reset_index(drop=True)
-    raw = frame[count_col].astype(float)
-    total = frame.groupby(group_col)[count_col].transform("sum").astype(float)
-    out = protect.protect_counts(frame, count_col, [group_col], total_col="answered", links=links, link_by=link_by)
-    out["share"] = protect.shares(out, count_col, raw, total)
+def _wide_text(frame: pd.DataFrame, index: str, columns: str, values: str, order=None) -> pd.DataFrame:
+    """A long table of counts as a wide table of words: each cell its count or its own reason."""
+    wide = frame.pivot_table(index=index, columns=columns, values=values, aggfunc="first", dropna=False, sort=False)
+    why = frame.pivot_table(index=index, columns=columns, values="suppression_reason", aggfunc="first",
+                            dropna=False, sort=False) if frame["suppression_reason"].notna().any() else None
+    if order is not None:
+        wide = wide.reindex(columns=order)
+    out = pd.DataFrame(index=wide.index)
+    for col in wide.columns:
+        reasons = why[col].reindex(wide.index) if why is not None and col in why.columns else [None] * len(wide)
+        out[col] = [_count_text(v, r) for v, r in zip(wide[col], reasons)]
     return out
 
 
 def suppress_cells(frame: pd.DataFrame, count_col: str, group_cols: list[str]) -> pd.DataFrame:
     """A table of counts whose group totals are known elsewhere (``release.protect``)."""
     return protect.protect_counts(frame, count_col, group_cols)
-
-
-def indicator_hidden(ctx: Context, indicator_id: str, frame: pd.DataFrame, period: str | None = None) -> pd.Series:
-    """Per row: whether the release layer hides the indicator's figure for the row's area and
-    year (None where there is no figure), for linking a table to its indicator."""
-    out = []
-    for area, row_period in zip(frame["area_code"], frame["period"] if "period" in frame else [period] * len(frame)):
-        fig = ctx.figs.figure(indicator_id, area, row_period or ctx.period)
-        out.append(None if fig is None else bool(fig["suppressed"]))
-    return pd.Series(out, index=frame.index, dtype=object)
-
-
-def _proportion_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """value and 95% Wilson interval (percent) from count, base, numerator, denominator."""
-    frame = frame.copy()
-    share = (frame["numerator"].astype(float) / frame["denominator"].astype(float)).where(frame["denominator"] > 0)
-    frame["value"] = share * 100
-    bounds = [stats.wilson_interval(p * n, n) if n > 0 and p == p else (math.nan, math.nan)
-              for p, n in zip(share, frame["base"].astype(float))]
-    frame["lower_95"] = [b[0] * 100 for b in bounds]
-    frame["upper_95"] = [b[1] * 100 for b in bounds]
-    return frame
 
 
 def sentence_name(name: str) -> str:
@@ -238,10 +220,12 @@ def key_figures(ctx: Context, theme: Theme) -> pd.DataFrame:
             "indicator": ind.short_name,
             "value": np.nan if row is None else row["value"],
             "suppressed": bool(row["suppressed"]) if row is not None else False,
+            "suppression_reason": row["suppression_reason"] if row is not None else None,
             "lower_95": np.nan if row is None else row["lower_95"],
             "upper_95": np.nan if row is None else row["upper_95"],
             "previous_value": np.nan if before is None else before["value"],
             "previous_suppressed": bool(before["suppressed"]) if before is not None else False,
+            "previous_reason": before["suppression_reason"] if before is not None else None,
             "benchmark_value": bench.value if bench else np.nan,
             "benchmark_label": bench.label if bench else None,
             "comparison": row["comparison"] if row is not None else stats.NOT_COMPARED,
@@ -275,16 +259,14 @@ def key_figures_panel(ctx: Context, theme: Theme) -> Panel:
     prev = ctx.previous_period or "last year"
     fmt = {r.indicator_id: figs.catalogue[r.indicator_id].format_value for r in frame.itertuples()}
 
-    def shown(value, suppressed, indicator_id):
-        if suppressed:
-            return rules.SUPPRESSED_TEXT
-        return fmt[indicator_id](value)
+    def shown(value, suppressed, indicator_id, reason=None):
+        return rules.cell_text(suppressed, reason, "" if suppressed else fmt[indicator_id](value))
 
     best_col = f"Best in {ctx.group_label} (better than the benchmark)"
     table = pd.DataFrame({
         "Indicator": frame["indicator"],
-        f"{ctx.area_name}, {ctx.period}": [shown(v, s, i) for v, s, i in zip(frame["value"], frame["suppressed"], frame["indicator_id"])],
-        f"{ctx.area_name}, {prev}": [shown(v, s, i) for v, s, i in zip(frame["previous_value"], frame["previous_suppressed"], frame["indicator_id"])],
+        f"{ctx.area_name}, {ctx.period}": [shown(v, s, i, r) for v, s, i, r in zip(frame["value"], frame["suppressed"], frame["indicator_id"], frame["suppression_reason"])],
+        f"{ctx.area_name}, {prev}": [shown(v, s, i, r) for v, s, i, r in zip(frame["previous_value"], frame["previous_suppressed"], frame["indicator_id"], frame["previous_reason"])],
         "Benchmark": [f"{narrative.benchmark_name(lbl)}: {fmt[i](v)}" if isinstance(lbl, str) else "–"
                       for v, lbl, i in zip(frame["benchmark_value"], frame["benchmark_label"], frame["indicator_id"])],
         "Compared with the benchmark": [narrative.comparison_label(c) for c in frame["comparison"]],
@@ -322,11 +304,11 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
     counted = "Events counted" if ind.kind == "rate" else "People counted"
     shown = pd.DataFrame({
         "Area": view["area_name"],
-        "Value": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(view["value"], view["suppressed"])],
+        "Value": rules.shown_values(view, ind.format_value),
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(view["lower_95"], view["upper_95"], view["suppressed"])],
         f"Compared with {bench_name}": [narrative.comparison_label(c) for c in view["comparison"]],
         counted: ["" if s or c != c else f"{c:,.0f}" for c, s in zip(view["count"], view["suppressed"])],
-        "Out of": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(view["base"], view["suppressed"])],
+        "Out of": counts(view["base"], view["suppressed"]),
         "Source": view["source"],
     })
     csv = view.assign(indicator_id=indicator_id, benchmark_label=bench.label if bench else None)[
@@ -380,7 +362,7 @@ def trend_panel(ctx: Context, indicator_id: str) -> Panel:
     chart = charts.trend_lines(frame, ind, ctx.area_name, sentence)
     table = pd.DataFrame({
         "Year": frame["period"],
-        ctx.area_name: [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
+        ctx.area_name: rules.shown_values(frame, ind.format_value),
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
         "Benchmark": [f"{narrative.benchmark_name(l)}: {ind.format_value(v)}" if isinstance(l, str) else "–"
                       for v, l in zip(frame["benchmark_value"], frame["benchmark_label"])],
@@ -396,14 +378,14 @@ def trend_panel(ctx: Context, indicator_id: str) -> Panel:
 # ------------------------------------------------------------------ distributions in bins
 
 
-def _bins_panel(ctx: Context, key: str, title: str, frame: pd.DataFrame, count_col: str, what: str,
+def _bins_panel(ctx: Context, key: str, title: str, table_name: str, count_col: str, what: str,
                 median_id: str, unit_people: str) -> Panel:
     figs = ctx.figs
-    mine = frame[frame["area_code"] == ctx.area].sort_values("bin_order")
+    mine = release.table(ctx.store, table_name, area=ctx.area, period=ctx.period)
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no {what} for {ctx.area_name} in {ctx.period}.")
-    mine = suppress_cells(mine, count_col, ["area_code"])
+    mine = mine.sort_values("bin_order").reset_index(drop=True)
     median = ctx.figure(median_id)
     ind = figs.catalogue[median_id]
     shown = mine[mine[count_col].notna()]
@@ -413,14 +395,16 @@ def _bins_panel(ctx: Context, key: str, title: str, frame: pd.DataFrame, count_c
         top = shown.sort_values([count_col, "bin_order"], ascending=[False, True]).iloc[0]
         sentence += f" The most: {top['bin_label']} ({top[count_col]:,.0f} {unit_people})."
     if median is not None and not median["suppressed"] and median["value"] == median["value"]:
-        sentence += (f" Median: {ind.format_value(median['value'])} (95% interval "
-                     f"{ind.format_value(median['lower_95'])} to {ind.format_value(median['upper_95'])}).")
+        sentence += f" Median: {ind.format_value(median['value'])}"
+        sentence += (f" (95% interval {ind.format_value(median['lower_95'])} to {ind.format_value(median['upper_95'])})."
+                     if median["lower_95"] == median["lower_95"] else ".")
     if hidden == len(mine):
         sentence += " No group can be shown: each rests on fewer than 5 people, or would reveal one that does."
     elif hidden:
         sentence += f" {hidden} group{'s' if hidden > 1 else ''} not shown because of small numbers."
     chart = charts.binned_bars(mine, "bin_label", count_col, unit_people.capitalize(), sentence)
-    table = pd.DataFrame({"Days": mine["bin_label"], unit_people.capitalize(): [_count_text(v) for v in mine[count_col]]})
+    table = pd.DataFrame({"Days": mine["bin_label"], unit_people.capitalize(): [
+        _count_text(v, r) for v, r in zip(mine[count_col], mine["suppression_reason"])]})
     csv = mine.assign(area_name=ctx.area_name, period=ctx.period)[
         ["area_code", "area_name", "period", "bin_label", count_col, "suppression_reason"]]
     return Panel(key, title, chart, table, f"{what.capitalize()}, {ctx.area_name}, {ctx.period}", csv,
@@ -429,14 +413,12 @@ def _bins_panel(ctx: Context, key: str, title: str, frame: pd.DataFrame, count_c
 
 
 def payment_wait_panel(ctx: Context) -> Panel:
-    frame = ctx.store.query("dp_days_to_first_payment_bins", period=ctx.period)
-    return _bins_panel(ctx, "payment-wait", "Days from agreement to first payment", frame, "holders",
+    return _bins_panel(ctx, "payment-wait", "Days from agreement to first payment", "payment_wait", "holders",
                        "days from agreeing a direct payment to the first payment", "days_to_first_payment", "holders")
 
 
 def delay_panel(ctx: Context) -> Panel:
-    frame = ctx.store.query("breakdown_days_delayed_bins", period=ctx.period)
-    return _bins_panel(ctx, "days-delayed", "Days delayed", frame, "breakdowns",
+    return _bins_panel(ctx, "days-delayed", "Days delayed", "delays", "breakdowns",
                        "days each breakdown delayed someone's support", "breakdown_days_delayed", "breakdowns")
 
 
@@ -448,13 +430,12 @@ AGREEMENT_LEVELS = ["Strongly disagree", "Disagree", "Neither agree nor disagree
 
 def agreement_panel(ctx: Context) -> Panel:
     """What direct-payment holders say: a diverging stacked bar per statement."""
-    frame = ctx.store.query("dp_agreement_statements", period=ctx.period)
-    mine = frame[frame["area_code"] == ctx.area].sort_values(["statement_order", "agreement"])
+    mine = release.table(ctx.store, "agreement", area=ctx.area, period=ctx.period)
     key, title = "flexibility", "What direct-payment holders say"
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"No direct-payment holder in {ctx.area_name} answered the survey in {ctx.period}.")
-    mine = shares_within(mine, "holders", "statement_order")
+    mine = mine.sort_values(["statement_order", "agreement"]).reset_index(drop=True)
     hidden_share = (mine.groupby("statement_order")["share"].transform(lambda s: 100 - s.sum())
                     .where(mine.groupby("statement_order")["suppressed"].transform("any"), 0))
     mine["hidden_share"] = hidden_share.where(mine["answered"].notna(), 100)
@@ -472,14 +453,14 @@ def agreement_panel(ctx: Context) -> Panel:
     chart = charts.diverging_bars(mine, "statement", "agreement_label", "share", AGREEMENT_LEVELS,
                                   charts.AGREEMENT_COLOURS, sentence, neutral="Neither agree nor disagree",
                                   hidden_col="hidden_share")
-    wide = mine.pivot_table(index="statement_order", columns="agreement", values="holders",
-                            aggfunc="first", dropna=False).reindex(columns=range(1, 6))
+    wide = _wide_text(mine, "statement_order", "agreement", "holders", order=range(1, 6))
     names = mine.groupby("statement_order")["statement"].first()
     answered_by = mine.groupby("statement_order")["answered"].first()
     table = pd.DataFrame({"Statement": list(names.reindex(wide.index))})
     for level, label in enumerate(AGREEMENT_LEVELS, start=1):
-        table[label] = [_count_text(v) for v in wide[level]]
-    table["Holders who answered"] = [_count_text(v) for v in answered_by.reindex(wide.index)]
+        table[label] = list(wide[level])
+    table["Holders who answered"] = [_count_text(v, None if v == v else rules.SMALL_BASE_TEXT)
+                                     for v in answered_by.reindex(wide.index)]
     csv = mine.assign(area_name=ctx.area_name, period=ctx.period)[
         ["area_code", "area_name", "period", "statement", "agreement", "agreement_label", "holders", "answered",
          "share", "suppression_reason"]]
@@ -490,15 +471,11 @@ def agreement_panel(ctx: Context) -> Panel:
 
 def control_panel(ctx: Context) -> Panel:
     """Control over daily life with and without a direct payment, for the areas of the group."""
-    frame = ctx.store.query("control_by_direct_payment", period=ctx.period)
-    frame = frame[frame["area_code"].isin(ctx.group_codes)]
+    frame = release.table(ctx.store, "control", areas=ctx.group_codes, period=ctx.period)
     key, title = "control", "Control over daily life, with and without a direct payment"
     if frame.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no survey answers about control among {ctx.group_label} in {ctx.period}.")
-    frame = frame.rename(columns={"with_control": "count", "respondents": "base"})
-    frame = _proportion_rows(frame)
-    frame = protect.protect_proportions(frame, ["area_code"])
     names = dict(zip(ctx.figs.areas["area_code"], ctx.figs.areas["area_name"]))
     frame["area_name"] = frame["area_code"].map(names)
     frame = frame.sort_values(["area_name", "payment_group"])
@@ -529,9 +506,10 @@ def control_panel(ctx: Context) -> Panel:
     table = pd.DataFrame({
         "Area": frame["area_name"],
         "Group": frame["payment_group"],
-        "With control": [rules.SUPPRESSED_TEXT if s else ind.format_value(v) for v, s in zip(frame["value"], frame["suppressed"])],
+        "With control": [rules.cell_text(s, r, ind.format_value(v))
+                         for v, s, r in zip(frame["value"], frame["suppressed"], frame["suppression_reason"])],
         "95% interval": [_interval_text(ind, lo, hi, s) for lo, hi, s in zip(frame["lower_95"], frame["upper_95"], frame["suppressed"])],
-        "People who answered": ["" if s or b != b else f"{b:,.0f}" for b, s in zip(frame["base"], frame["suppressed"])],
+        "People who answered": counts(frame["base"], frame["suppressed"]),
     })
     csv = frame.assign(period=ctx.period)[["area_code", "area_name", "period", "payment_group", "value", "lower_95",
                                            "upper_95", "count", "base", "suppression_reason"]]
@@ -553,20 +531,7 @@ CATEGORY_WRAP = {
 
 
 def _category_rates(ctx: Context) -> pd.DataFrame:
-    frame = ctx.store.query("breakdowns_by_category").reset_index(drop=True)
-    people = frame["people_supported"].astype(float)
-    rate = frame["breakdowns"].astype(float) / people * 1000  # from the unrounded figures
-    links = [(frame["category"] == "transition to adult services", indicator_hidden(ctx, "transition_breakdowns_per_1000", frame)),
-             (frame["category"] == "hospital or ATU discharge", indicator_hidden(ctx, "discharge_breakdowns_per_1000", frame)),
-             (pd.Series(True, index=frame.index), indicator_hidden(ctx, "breakdowns_per_1000", frame))]
-    frame = protect.protect_counts(frame, "breakdowns", ["area_code", "period"], extra=[["area_code", "category"]],
-                                   links=links)
-    few = rules.is_small(people.to_numpy())  # a rate out of 1-4 people
-    frame.loc[few, "breakdowns"] = np.nan
-    frame.loc[few, "suppressed"] = True
-    frame.loc[few, "suppression_reason"] = rules.SUPPRESSED_TEXT
-    frame["people_supported"] = np.where(few, np.nan, rules.round_count(people))
-    frame["per_1000"] = rules.round_value(rate.where(~frame["suppressed"].astype(bool)))
+    frame = release.table(ctx.store, "categories")
     names = dict(zip(ctx.figs.areas["area_code"], ctx.figs.areas["area_name"]))
     frame["area_name"] = frame["area_code"].map(names)
     return frame
@@ -604,9 +569,9 @@ def category_trend_panel(ctx: Context) -> Panel:
     chart = charts.Chart(fig, sentence)
     table = pd.DataFrame({
         "Year": mine["period"], "Category": mine["category"],
-        "Breakdowns": [_count_text(v) for v in mine["breakdowns"]],
+        "Breakdowns": [_count_text(v, r) for v, r in zip(mine["breakdowns"], mine["suppression_reason"])],
         "Per 1,000 people supported": ["" if v != v else f"{v:,.1f}" for v in mine["per_1000"]],
-        "People supported": [_count_text(v) for v in mine["people_supported"]],
+        "People supported": [_count_text(v, rules.SMALL_BASE_TEXT) for v in mine["people_supported"]],
     })
     csv = mine[["area_code", "area_name", "period", "category", "breakdowns", "people_supported", "per_1000",
                 "suppression_reason"]]
@@ -645,8 +610,11 @@ def heatmap_panel(ctx: Context) -> Panel:
     chart = charts.heatmap(values, text, "Per 1,000", sentence)
     table = pd.DataFrame({"Area": list(dict.fromkeys(frame["area_name"]))})
     wide = frame.pivot_table(index="area_name", columns="category", values="per_1000", aggfunc="first", dropna=False, sort=False)
+    why = frame.pivot_table(index="area_name", columns="category", values="suppression_reason", aggfunc="first",
+                            dropna=False, sort=False).reindex(index=table["Area"], columns=order)
     for category in order:
-        table[category] = [rules.SUPPRESSED_TEXT if v != v else f"{v:.1f}" for v in wide.reindex(table["Area"])[category]]
+        table[category] = [rules.cell_text(v != v, r, f"{v:.1f}")
+                           for v, r in zip(wide.reindex(table["Area"])[category], why[category])]
     csv = frame[["area_code", "area_name", "period", "category", "breakdowns", "people_supported", "per_1000",
                  "suppression_reason"]]
     return Panel(key, title, chart, table, f"Breakdowns per 1,000 people supported by category, {ctx.period}", csv,
@@ -669,21 +637,17 @@ def breakdown_notes(store: Store, area: str, period: str) -> pd.DataFrame:
 
 LEVELS = ["informed", "consulted", "engaged", "co-designed", "co-produced"]
 DECISION_YEARS = rules.WINDOW_YEARS  # decisions are pooled over fixed windows that never overlap
-ROLES = {"self_advocates": "Self-advocates", "family_carers": "Family carers", "professionals": "Professionals"}
+ROLES = release_tables.ROLES
 
 
 def levels_panel(ctx: Context) -> Panel:
     """Activities in the area by level of involvement, by year."""
-    frame = ctx.store.query("coproduction_levels")
-    mine = frame[frame["area_code"] == ctx.area].sort_values(["period", "level_order"])
+    mine = release.table(ctx.store, "levels", area=ctx.area)
     key, title = "levels", f"Activities in {ctx.area_name} by level of involvement"
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no co-production activities recorded for {ctx.area_name}.")
-    mine = mine.reset_index(drop=True)
-    deep_rows = mine["level"].isin(["co-designed", "co-produced"])  # the indicator's count
-    mine = protect.protect_counts(mine, "activities", ["area_code", "period"],
-                                  links=[(deep_rows, indicator_hidden(ctx, "coproduced_activities", mine))])
+    mine = mine.sort_values(["period", "level_order"]).reset_index(drop=True)
     deep = mine[mine["level"].isin(["co-designed", "co-produced"])]
     sentence = f"Stacked bar chart of co-production activities in {ctx.area_name} by level, {mine['period'].min()} to {mine['period'].max()}."
     year = deep[deep["period"] == ctx.period]
@@ -693,10 +657,10 @@ def levels_panel(ctx: Context) -> Panel:
     if hidden:
         sentence += f" {hidden} of {len(mine)} counts not shown because of small numbers."
     chart = charts.stacked_bars(mine, "period", "level", "activities", LEVELS, charts.LEVEL_COLOURS, "Activities", sentence)
-    wide = mine.pivot_table(index="period", columns="level", values="activities", aggfunc="first", dropna=False).reindex(columns=LEVELS)
+    wide = _wide_text(mine, "period", "level", "activities", order=LEVELS)
     table = pd.DataFrame({"Year": wide.index})
     for level in LEVELS:
-        table[level.capitalize()] = [_count_text(v) for v in wide[level]]
+        table[level.capitalize()] = list(wide[level])
     csv = mine.assign(area_name=ctx.area_name)[["area_code", "area_name", "period", "level", "activities", "suppression_reason"]]
     return Panel(key, title, chart, table, f"Co-production activities by level, {ctx.area_name}, by year", csv,
                  numeric=tuple(level.capitalize() for level in LEVELS),
@@ -708,32 +672,27 @@ def decisions_panel(ctx: Context) -> Panel:
     the two before it (one council makes few decisions of each kind in a year)."""
     years = rules.window_of(ctx.period)
     span = years[0] if len(years) == 1 else f"{years[0]} to {years[-1]}"
-    frame = ctx.store.query("coproduction_decisions", from_period=years[0], to_period=years[-1])
-    mine = frame[frame["area_code"] == ctx.area].sort_values("decision_order")
+    long = release.table(ctx.store, "decisions", area=ctx.area, period=years[0])
     key, title = "decisions", "Which decisions self-advocates and families took part in"
-    if mine.empty:
+    if long.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no co-production activities recorded for {ctx.area_name} in {span}.")
-    long = pd.concat([
-        mine.assign(who="Self-advocates", count=mine["with_self_advocates"]),
-        mine.assign(who="Family carers", count=mine["with_family_carers"]),
-    ])
-    long = long.assign(base=long["decisions"], numerator=long["count"], denominator=long["decisions"])
-    long = _proportion_rows(long)
-    long = protect.protect_proportions(long, ["area_code", "who"])
-    long = long.sort_values(["decision_order", "who"], ascending=[True, False])
-    decisions = mine.set_index("decision")["decisions"].astype(float)
-    decisions_shown = pd.Series(np.where(rules.is_small(decisions), np.nan, rules.round_count(decisions)), index=decisions.index)
+    long = long.sort_values(["decision_order", "who"], ascending=[True, False]).reset_index(drop=True)
+    mine = long.drop_duplicates("decision")
+    decisions_shown = mine.set_index("decision")["decisions"]
+    decisions_why = mine.set_index("decision")["decisions_reason"]
     parts = []
-    for decision in mine["decision"]:
+    for decision, has in zip(mine["decision"], mine["has_decisions"]):
         rows = long[long["decision"] == decision].set_index("who")
-        if decisions[decision] == 0:
+        if not has:
             parts.append(f"{decision.capitalize()}: none")
         elif rows["suppressed"].all():
             parts.append(f"{decision.capitalize()}: not shown, small numbers")
         else:
             bits = [f"{who.lower()} in {r['value']:.0f}%" for who, r in rows.iterrows() if not r["suppressed"]]
-            parts.append(f"{decision.capitalize()}: " + " and ".join(bits) + f" of {decisions[decision]:,.0f}")
+            shown = decisions_shown[decision]
+            parts.append(f"{decision.capitalize()}: " + " and ".join(bits)
+                         + (f" of about {shown:,.0f}" if shown == shown else ""))
     sentence = (f"Bar chart of the decisions in {ctx.area_name} in {span} that self-advocates and family carers "
                 "took part in, as a percent of each kind of decision. " + "; ".join(parts) + ".")
     chart = charts.grouped_bars(long, "decision", "who", "value", ["Self-advocates", "Family carers"],
@@ -741,14 +700,15 @@ def decisions_panel(ctx: Context) -> Panel:
                                 lower_col="lower_95", upper_col="upper_95", value_format="{:,.0f}%")
     table = pd.DataFrame({
         "Decision": mine["decision"].str.capitalize(),
-        "Decisions": [_count_text(decisions_shown[d]) for d in mine["decision"]],
+        "Decisions": [_count_text(decisions_shown[d], decisions_why[d]) for d in mine["decision"]],
     })
     for who in ["Self-advocates", "Family carers"]:
         rows = long[long["who"] == who].set_index("decision")
         table[f"With {who.lower()}"] = [
-            rules.SUPPRESSED_TEXT if rows.loc[d, "suppressed"] else f"{rows.loc[d, 'count']:,.0f} ({rows.loc[d, 'value']:.0f}%)"
-            if rows.loc[d, "base"] > 0 else "0" for d in mine["decision"]]
-    csv = long.assign(area_name=ctx.area_name, period=span)[
+            "0" if not rows.loc[d, "has_decisions"] else rules.cell_text(
+                rows.loc[d, "suppressed"], rows.loc[d, "suppression_reason"],
+                f"{rows.loc[d, 'count']:,.0f} ({rows.loc[d, 'value']:.0f}%)") for d in mine["decision"]]
+    csv = long.drop(columns=["decisions"]).assign(area_name=ctx.area_name, period=span)[
         ["area_code", "area_name", "period", "decision", "who", "count", "base", "value", "lower_95", "upper_95",
          "suppression_reason"]].rename(columns={"count": "decisions_taken_part_in", "base": "decisions"})
     return Panel(key, title, chart, table, f"Decisions with self-advocates and family carers, {ctx.area_name}, {span}",
@@ -759,18 +719,14 @@ def decisions_panel(ctx: Context) -> Panel:
 
 def participants_panel(ctx: Context) -> Panel:
     """Places taken at activities by role, and people paid for their time, by year."""
-    frame = ctx.store.query("coproduction_participants")
-    mine = frame[frame["area_code"] == ctx.area].sort_values("period")
+    long = release.table(ctx.store, "participants", area=ctx.area)
     key, title = "participants", f"Who took part in {ctx.area_name}, and who was paid for their time"
-    if mine.empty:
+    if long.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no co-production activities recorded for {ctx.area_name}.")
-    long = mine.melt(id_vars=["area_code", "period"], value_vars=list(ROLES), var_name="role_key", value_name="places")
-    long["role"] = long["role_key"].map(ROLES)
-    long["role_order"] = long["role_key"].map({k: i for i, k in enumerate(ROLES)})
-    long = suppress_cells(long.sort_values(["period", "role_order"]), "places", ["area_code", "period"])
-    paid = mine.set_index("period")["people_paid"].astype(float)
-    paid = pd.Series(np.where(rules.is_small(paid), np.nan, rules.round_count(paid)), index=paid.index)
+    long = long.sort_values(["period", "role_order"]).reset_index(drop=True)
+    firsts = long.drop_duplicates("period").set_index("period")
+    paid, paid_why = firsts["people_paid"].astype(float), firsts["people_paid_reason"]
     year = long[long["period"] == ctx.period].set_index("role")
     sentence = f"Stacked bar chart of places taken at co-production activities in {ctx.area_name} by role, by year."
     if len(year) and year["places"].notna().all():
@@ -787,13 +743,12 @@ def participants_panel(ctx: Context) -> Panel:
         sentence += f" {hidden} counts not shown because of small numbers."
     chart = charts.stacked_bars(long, "period", "role", "places", list(ROLES.values()),
                                 [charts.HIGHLIGHT, charts.SERIES_COLOURS[3], charts.OTHER], "Places taken", sentence)
-    wide = long.pivot_table(index="period", columns="role", values="places", aggfunc="first", dropna=False)
+    wide = _wide_text(long, "period", "role", "places", order=list(ROLES.values()))
     table = pd.DataFrame({"Year": wide.index})
     for role in ROLES.values():
-        table[role] = [_count_text(v) for v in wide[role]]
-    table["Paid for their time"] = [_count_text(paid.get(p, np.nan)) for p in wide.index]
-    csv = long.assign(area_name=ctx.area_name).merge(
-        paid.rename("people_paid").reset_index(), on="period", how="left")[
+        table[role] = list(wide[role])
+    table["Paid for their time"] = [_count_text(paid.get(p, np.nan), paid_why.get(p)) for p in wide.index]
+    csv = long.assign(area_name=ctx.area_name)[
         ["area_code", "area_name", "period", "role", "places", "people_paid", "suppression_reason"]]
     return Panel(key, title, chart, table, f"Places at co-production activities by role, {ctx.area_name}, by year", csv,
                  numeric=tuple(ROLES.values()) + ("Paid for their time",),
@@ -802,16 +757,12 @@ def participants_panel(ctx: Context) -> Panel:
 
 def actions_panel(ctx: Context) -> Panel:
     """'You said, we did' at activity level: actions completed and still open, by year."""
-    frame = ctx.store.query("coproduction_actions")
-    mine = frame[frame["area_code"] == ctx.area].sort_values("period")
+    long = release.table(ctx.store, "actions", area=ctx.area)
     key, title = "you-said-we-did", f"“You said, we did” in {ctx.area_name}"
-    if mine.empty:
+    if long.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no co-production activities recorded for {ctx.area_name}.")
-    long = mine.drop(columns=["actions"]).melt(id_vars=["area_code", "period"], value_vars=["completed_actions", "open_actions"],
-                     var_name="status_key", value_name="actions")
-    long["status"] = long["status_key"].map({"completed_actions": "Completed", "open_actions": "Still open"})
-    long = suppress_cells(long.sort_values(["period", "status"]), "actions", ["area_code", "period"])
+    long = long.sort_values(["period", "status"]).reset_index(drop=True)
     year = long[long["period"] == ctx.period].set_index("status")
     sentence = f"Stacked bar chart of “you said, we did” actions raised at co-production activities in {ctx.area_name}, completed and still open, by year."
     if len(year) and year["actions"].notna().all():
@@ -823,9 +774,8 @@ def actions_panel(ctx: Context) -> Panel:
         sentence += f" {hidden} of {len(long)} counts not shown because of small numbers."
     chart = charts.stacked_bars(long, "period", "status", "actions", ["Completed", "Still open"],
                                 [charts.HIGHLIGHT, charts.OTHER], "Actions", sentence)
-    wide = long.pivot_table(index="period", columns="status", values="actions", aggfunc="first", dropna=False)
-    table = pd.DataFrame({"Year": wide.index, "Completed": [_count_text(v) for v in wide["Completed"]],
-                          "Still open": [_count_text(v) for v in wide["Still open"]]})
+    wide = _wide_text(long, "period", "status", "actions", order=["Completed", "Still open"])
+    table = pd.DataFrame({"Year": wide.index, "Completed": list(wide["Completed"]), "Still open": list(wide["Still open"])})
     csv = long.assign(area_name=ctx.area_name)[["area_code", "area_name", "period", "status", "actions", "suppression_reason"]]
     return Panel(key, title, chart, table, f"“You said, we did” actions at activities, {ctx.area_name}, by year", csv,
                  numeric=("Completed", "Still open"))
@@ -833,15 +783,12 @@ def actions_panel(ctx: Context) -> Panel:
 
 def i_statements_panel(ctx: Context) -> Panel:
     """Answers to the I statements, by theme: yes / sometimes / no."""
-    frame = ctx.store.query("i_statement_answers", period=ctx.period)
-    mine = frame[frame["area_code"] == ctx.area].sort_values(["theme", "answer_order"])
+    mine = release.table(ctx.store, "i_statements", area=ctx.area, period=ctx.period)
     key, title = "i-statements", "I-statement answers by theme"
     if mine.empty:
         return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
                      empty=f"There are no I-statement check-ins for {ctx.area_name} in {ctx.period}.")
-    mine = mine.reset_index(drop=True)
-    mine = shares_within(mine, "answers", "theme", link_by=["area_code"],
-                         links=[(mine["answer"] == "yes", indicator_hidden(ctx, "i_statements_yes", mine, ctx.period))])
+    mine = mine.sort_values(["theme", "answer_order"]).reset_index(drop=True)
     parts = []
     for theme, rows in mine.groupby("theme", sort=False):
         yes = rows[rows["answer"] == "yes"].iloc[0]
@@ -854,11 +801,12 @@ def i_statements_panel(ctx: Context) -> Panel:
     chart = charts.stacked_bars(mine, "theme", "answer", "share", ["yes", "sometimes", "no"],
                                 [charts.ANSWER_COLOURS[a] for a in ["yes", "sometimes", "no"]],
                                 "Percent of answers", sentence, horizontal=True, percent=True)
-    wide = mine.pivot_table(index="theme", columns="answer", values="answers", aggfunc="first", dropna=False, sort=False)
+    wide = _wide_text(mine, "theme", "answer", "answers", order=["yes", "sometimes", "no"])
     table = pd.DataFrame({"Theme": wide.index})
     for answer in ["yes", "sometimes", "no"]:
-        table[answer.capitalize()] = [_count_text(v) for v in wide[answer]]
-    table["Answers"] = [_count_text(v) for v in mine.groupby("theme", sort=False)["answered"].first().reindex(wide.index)]
+        table[answer.capitalize()] = list(wide[answer])
+    table["Answers"] = [_count_text(v, rules.SMALL_BASE_TEXT)
+                        for v in mine.groupby("theme", sort=False)["answered"].first().reindex(wide.index)]
     csv = mine.assign(area_name=ctx.area_name, period=ctx.period)[
         ["area_code", "area_name", "period", "theme", "answer", "answers", "answered", "share", "suppression_reason"]]
     return Panel(key, title, chart, table, f"I-statement answers by theme, {ctx.area_name}, {ctx.period} (answers)", csv,
@@ -867,12 +815,12 @@ def i_statements_panel(ctx: Context) -> Panel:
 
 
 def recorded_actions(store: Store, figs: Figures, area: str) -> tuple[pd.DataFrame, dict] | None:
-    """'You said, we did' actions recorded by editors between meetings (dashboard/records/actions.py),
+    """'You said, we did' actions recorded by editors between meetings (dashboard/meeting/actions.py),
     open first: the table people read and the counts by status. None where that part of the
     dashboard is not installed. Actions are public text, not people: no suppression applies;
     who recorded them is left out."""
     try:
-        from dashboard.records import actions
+        from dashboard.meeting import actions
     except ImportError:  # pragma: no cover - the actions module ships with the dashboard
         return None
     frame = actions.list_actions(store, area_code=area)

@@ -5,7 +5,7 @@ import json
 from dashboard.access import User
 from dashboard.figures import groups
 from dashboard.data.store import Store
-from tests.apptest.helpers import all_text, open_page
+from tests.apptest.helpers import all_text, assert_no_crash, open_page
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 from dashboard.figures.catalogue import load as _load_catalogue
 
@@ -87,7 +87,8 @@ def test_grid_is_an_html_table_with_words_and_symbols(app_env):
     assert "<th scope='col'>Leeds</th>" not in grid  # areas are rows
     assert "<th scope='row'><strong>Leeds</strong></th>" in grid
     assert "80.0%" in grid and "≈ Similar" in grid
-    assert "Not shown: fewer than 5 people" in grid  # Isles of Scilly
+    # each hidden cell says why: the Isles of Scilly's 3 respondents, and cells hidden to protect another
+    assert "Not shown: out of fewer than 5 people" in grid and "Not shown: would reveal a small number" in grid
     assert grid.count("<tr") == 1 + 1 + 4  # header, benchmark, 4 areas
 
 
@@ -113,6 +114,12 @@ def test_map_colours_hexes_and_links_to_the_profile(app_env):
     assert "149 councils have no data" in text
     links = [p for p in at.get("page_link")]
     assert any("Open the profile of Leeds" in str(p.proto) for p in links)
+    # the area picker under the map (a fragment: it reruns alone) moves the link to the area chosen
+    picker = next(s for s in at.selectbox if s.key and "map_area" in s.key)
+    picker.select(KIRKLEES).run()
+    assert_no_crash(at)
+    links = [str(p.proto) for p in at.get("page_link")]
+    assert any("Open the profile of Kirklees" in p and KIRKLEES in p for p in links), links
 
 
 def test_by_group_splits_with_intervals_and_suppression(app_env):

@@ -15,7 +15,8 @@ HOSTILE = {
 
 
 def _params_seen(monkeypatch) -> list:
-    """Every parameter value the pages pass to the named-query store while the page runs."""
+    """Every parameter value the pages pass to the named-query store (and to the release layer's
+    reads of its stored tables) while the page runs."""
     seen = []
     original = Store.query
 
@@ -23,7 +24,14 @@ def _params_seen(monkeypatch) -> list:
         seen.extend(str(v) for v in params.values())
         return original(self, name, **params)
 
+    original_sql = Store.sql
+
+    def spy_sql(self, sql, params=None, *args, **kwargs):  # the release layer's stored tables, read with bound values
+        seen.extend(str(v) for v in (params or []))
+        return original_sql(self, sql, params, *args, **kwargs)
+
     monkeypatch.setattr(Store, "query", spy)
+    monkeypatch.setattr(Store, "sql", spy_sql)
     return seen
 
 

@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app import auth
-from dashboard.records import actions
+from dashboard.meeting import actions
 from dashboard.data.store import Store
 from tests.apptest.helpers import all_text, open_page
 from tests.conftest import LEEDS, ROOT

@@ -3,17 +3,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from dashboard.bench.server import StreamlitServer, free_port
 from tests.conftest import ROOT, artifacts_dir, in_ci
 
 CHROMIUM = "/usr/bin/chromium"
@@ -24,49 +20,20 @@ CHROMIUM_ARGS = [
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A Streamlit server on a free loopback port, on its own copy of a database."""
+class Server(StreamlitServer):
+    """A Streamlit server on a free loopback port, on its own copy of a database (and, given
+    ``secrets``, its own secrets file); its log in the test artifacts."""
 
     def __init__(self, db: Path, extra_env: dict | None = None, secrets: str | None = None,
                  python: str = sys.executable):
-        self.port = _free_port()
         extra_args = []
         if secrets is not None:
             secrets_file = Path(db).with_suffix(".secrets.toml")
             secrets_file.write_text(secrets)
             extra_args = ["--secrets.files", str(secrets_file)]
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DASHBOARD_DB": str(db), **(extra_env or {})}
-        self.log = artifacts_dir("logs") / f"streamlit-{self.port}.log"
-        self.proc = subprocess.Popen(
-            [python, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
-             *extra_args],
-            cwd=ROOT, env=env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
-        )
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"Streamlit did not start; see {self.log}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        port = free_port()
+        super().__init__(db, artifacts_dir("logs") / f"streamlit-{port}.log", port=port, extra_env=extra_env,
+                         extra_args=extra_args, python=python)
 
 
 # editor1 edits every council (an administrator); leeds1 is an editor for Leeds only

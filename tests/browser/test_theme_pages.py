@@ -102,7 +102,7 @@ def test_direct_payments_page(page, server):
     assert charts(page, 10).count() >= 10
     findings = page.locator("[data-testid='findings'] li")
     assert findings.count() == 3
-    assert "clawback letters per 100 in Leeds was 60.0 per 100" in findings.nth(0).inner_text()
+    assert "The largest gap is individual service funds: 10.0% against 6.9%" in findings.nth(0).inner_text()
     labels = alt_texts(page)
     assert len(labels) == charts(page).count() and all(len(label) > 40 for label in labels)
     assert any("The most: 15 to 28 days (15 holders)" in label for label in labels)
@@ -118,7 +118,9 @@ def test_direct_payments_page(page, server):
 
 def test_collaboration_page_for_a_viewer(page, rich_server):
     open_app(page, rich_server.url, f"collaboration?area={LEEDS}&period=2024-25")
-    assert charts(page, 10).count() >= 10
+    # 9 charts: a rate hidden in every area (its hidden councils would add up to a small number
+    # the all-areas rate pins down) is said in a sentence instead of an empty chart
+    assert charts(page, 9).count() >= 9
     assert page.locator(".js-plotly-plot .hm, .js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer").count() >= 1
     labels = alt_texts(page)
     assert any("Highest shown: Leeds, transition to adult services, 110.0 per 1,000" in label for label in labels)

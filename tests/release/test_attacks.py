@@ -114,15 +114,17 @@ def test_a_table_never_reveals_its_hidden_indicator_and_vice_versa():
     levels = pd.DataFrame({"area_code": ["A"] * 4, "level": ["informed", "consulted", "co-designed", "co-produced"],
                            "activities": [6, 14, 20, 10]})
     subset = levels["level"].isin(["co-designed", "co-produced"])
-    hidden = pd.Series([True] * 4, dtype=object)
-    out = protect.protect_counts(levels, "activities", ["area_code"], links=[(subset, hidden)])
+
+    def link(indicator_hidden: bool):
+        return protect.links_by(levels, ["area_code"], subset, None, lambda key: [indicator_hidden])
+
+    out = protect.protect_counts(levels, "activities", ["area_code"], links=link(True))
     # with the hidden indicator, the subset and the rest each have a second unknown
     assert out.loc[subset.to_numpy(), "suppressed"].sum() >= 1
     assert out.loc[~subset.to_numpy(), "suppressed"].sum() >= 1
     # the indicator shown: a hidden level in the subset is never the only unknown in it
     levels = levels.assign(activities=[6, 14, 20, 3])
-    shown = pd.Series([False] * 4, dtype=object)
-    out = protect.protect_counts(levels, "activities", ["area_code"], links=[(subset, shown)])
+    out = protect.protect_counts(levels, "activities", ["area_code"], links=link(False))
     assert out.loc[subset.to_numpy(), "suppressed"].sum() == 2
 
 

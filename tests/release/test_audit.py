@@ -11,12 +11,16 @@ from dashboard import release
 from dashboard.figures.catalogue import load
 from dashboard.release import bygroup, rules
 from tests.release.audit import HALF, Problem, add_cell, failures, primary_what, timed
+from tests.release.audit_tables import add_tables
+from tests.release.intervals import rounded_base_hull
 
 
-def build_problem(store) -> tuple[Problem, dict]:
+def build_problem(store, intervals: bool = True, tables: bool = True) -> tuple[Problem, dict]:
+    """The audit's linear program; ``intervals``: add what each interval shown at 1 dp says about
+    a cell's count and base (``tests.release.intervals``); ``tables``: the theme tables."""
     catalogue = load()
-    raw_out, split_raw = [], []
-    published, members = release.compute(store, catalogue, raw_out=raw_out)
+    raw_out, split_raw, built, table_raw = [], [], {}, {}
+    published, members = release.compute(store, catalogue, raw_out=raw_out, tables_out=built, table_raw_out=table_raw)
     raw = raw_out[0]
     splits = bygroup.compute(store, published, raw_out=split_raw)
     split_raw = split_raw[0]
@@ -37,6 +41,9 @@ def build_problem(store) -> tuple[Problem, dict]:
         cells[(r["indicator_id"], r["geography_code"], r["period"])] = (
             add_cell(problem, ("figure", r["indicator_id"], r["geography_code"], r["period"]), ind.kind, mult, shown,
                      info, primary_what), exact)
+        if intervals and shown is not None:
+            c, b = cells[(r["indicator_id"], r["geography_code"], r["period"])][0]
+            add_hull(problem, ind, p, [c], [b], exact, (p["count"], p["base"]))
     for k in range(len(raw)):
         r, p = raw.iloc[k], published.iloc[k]
         ind = kinds[r["indicator_id"]]
@@ -48,6 +55,8 @@ def build_problem(store) -> tuple[Problem, dict]:
             mult = 100.0 if ind.kind == "proportion" else ind.multiplier
             problem.ratio([c for (c, _), _ in found], [b for (_, b), _ in found], p["value"], mult)
             stats["published cells"] += 1
+            if intervals:
+                add_hull(problem, ind, p, [c for (c, _), _ in found], [b for (_, b), _ in found], True, (None, None))
     # splits by group
     split_vars = {}
     for k in range(len(split_raw)):
@@ -103,11 +112,52 @@ def build_problem(store) -> tuple[Problem, dict]:
         if all(f[1] for f in found):
             problem.ratio(cs, bs, p["value"], 100.0)
         stats["published cells"] += 1
+    if intervals:
+        link_shared_bases(problem, raw, cells)
+    if tables:
+        add_tables(problem, cells, published, built, table_raw, stats)
     return problem, stats
+
+
+def add_hull(problem: Problem, ind, shown, counts: list, bases: list, exact: bool, rounded) -> None:
+    """What the intervals shown at 1 dp say about a cell's base. A council's intervals are worked
+    out from its shown value and rounded base (checked here): nothing more. An aggregate's base is
+    not shown, but its intervals say which multiples of 5 it is rounded to: the sum of its
+    councils' bases lies within that hull."""
+    ends = {col: shown[col] for col in ("lower_95", "upper_95", "lower_998", "upper_998")}
+    if all(v != v for v in ends.values()) or shown["value"] != shown["value"]:
+        return
+    if rounded[1] is not None:  # a council: its intervals follow from what it shows
+        again = rules.intervals_from_shown(pd.DataFrame([dict(shown)]), ind.kind, ind.multiplier)
+        for col, v in ends.items():
+            assert v == again[col].iat[0] or (v != v and again[col].iat[0] != again[col].iat[0]), (ind.id, col, dict(shown))
+        return
+    hull = rounded_base_hull(ind.kind, shown["value"], ends, ind.multiplier)
+    assert hull is not None, (ind.id, dict(shown))
+    problem.interval({b: 1.0 for b in bases}, hull[0], hull[1])
+
+
+def link_shared_bases(problem: Problem, raw: pd.DataFrame, cells: dict) -> None:
+    """Indicators defined on the same people (the same base in every council and year, as the
+    catalogue's definitions say) are one unknown base: an attacker reads the definitions."""
+    local = raw[(raw["geography_level"] == "area") & (raw["source"] == release.cells.LOCAL)]
+    bases = local.pivot_table(index=["geography_code", "period"], columns="indicator_id", values="base", aggfunc="first")
+    ids = list(bases.columns)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            both = bases[[a, b]].dropna()
+            if len(both) < 3 or not (both[a] == both[b]).all() or bases[a].notna().sum() != len(both):
+                continue
+            for (code, period) in both.index:
+                ca, cb = cells.get((a, code, period)), cells.get((b, code, period))
+                if ca is not None and cb is not None:
+                    problem.eq({ca[0][1]: 1.0, cb[0][1]: -1.0}, 0.0)
+                    problem.relations += 1
 
 
 def test_no_hidden_cell_can_be_narrowed_below_5_or_away_from_0(store, capsys):
     problem, stats = build_problem(store)
+    assert not problem.violated(), problem.violated()[:3]  # the model holds the true figures
     ranges, seconds = timed(problem)
     bad = failures(ranges)
     with capsys.disabled():

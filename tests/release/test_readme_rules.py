@@ -27,3 +27,9 @@ def test_readme_words_match_the_thresholds():
     assert f"at least {rules.MIN_MEDIAN_RECORDS} records" in text
     assert "1 decimal\n    place" in text or "1 decimal place" in text
     assert f"count of 1-{rules.SMALL_BELOW - 1}" in text and f"base under {rules.SMALL_BELOW}" in text
+
+
+def test_readme_lists_every_reason_a_cell_is_not_shown():
+    text = " ".join(section().split())
+    for reason in rules.REASONS.values():
+        assert reason.removeprefix("Not shown: ") in text, reason

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.records import actions
+from dashboard.meeting import actions
 from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS
 

@@ -68,3 +68,14 @@ def test_a_domain_needs_an_indicator(real):
     broken = dataclasses.replace(real, domains=real.domains + (empty,))
     with pytest.raises(ValueError, match="domain 'empty_domain' has no indicator"):
         catalogue.validate(broken)
+
+
+def test_splits_and_group_medians_belong_to_their_kinds(real):
+    rate = next(i for i, ind in enumerate(real.indicators) if ind.kind == "rate")
+    with pytest.raises(ValueError, match="only a proportion can be split"):
+        catalogue.validate(with_indicator(real, rate, split_query="by_group_survey"))
+    with pytest.raises(ValueError, match="median_group_query is for medians only"):
+        catalogue.validate(with_indicator(real, rate, median_group_query="group_median_x"))
+    median = next(ind for ind in real.indicators if ind.kind == "median")
+    assert median.group_median_query == f"group_median_{median.id}"  # the documented default
+    assert real.indicators[rate].group_median_query is None

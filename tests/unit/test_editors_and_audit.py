@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard import access
-from dashboard.records import actions
+from dashboard.meeting import actions
 from dashboard.access import ADMINISTRATOR, EDITOR, VIEWER, Refused, User
 from dashboard.access import hash_password
 from dashboard.records import audit, db

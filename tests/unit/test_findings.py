@@ -7,6 +7,7 @@ import math
 import pytest
 
 from dashboard.figures import stats
+from dashboard.release import rules
 from dashboard.views import findings, themes
 from dashboard.figures.indicators import build_figures
 from dashboard.data.store import Store
@@ -23,11 +24,13 @@ def ctx(store, figures, area=LEEDS, period=PERIOD, group="all"):
 
 def test_direct_payments_findings_for_leeds(store, figures):
     gap, change, best = findings.for_page(ctx(store, figures, group="region"), themes.DIRECT_PAYMENTS)
-    # clawback letters: Leeds 6 per 10 holders = 60.0 per 100; all areas 8 per 37 = 21.6 per 100;
-    # Leeds' interval (6 events: 22.0 to 130.6 per 100) lies above it: worse
-    assert gap.text == ("Largest gap to the benchmark: clawback letters per 100 in Leeds was 60.0 per 100 in 2024-25, "
-                        "worse than the average of all areas in the data (21.6 per 100).")
-    assert gap.indicator_id == "clawbacks_per_100" and gap.figure == "60.0 per 100"
+    # clawback letters: Leeds 6 of all areas' 8 (21.6 per 100); Kirklees' 1-4 letters and the
+    # Isles of Scilly's would add up to a small number the all-areas rate pins down, so Leeds' 6
+    # is hidden to protect them; the largest gap left is within the margin of error
+    assert figures.figure("clawbacks_per_100", LEEDS, PERIOD)["suppression_reason"] == rules.SECONDARY_TEXT
+    assert gap.text == ("No figure for Leeds in 2024-25 on this page is clearly different from the benchmark. "
+                        "The largest gap is individual service funds: 10.0% against 6.9% for the average of all "
+                        "areas in the data, within the margin of error.")
     # control without a direct payment: 16 of 30 in 2023-24 (26 with control less 10 holders), 22 of 30 now
     assert change.text.startswith("Biggest change since 2023-24: control: commissioned support in Leeds went up "
                                   "from 53.3% to 73.3%, getting better.")

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from dashboard.figures import catalogue
 from dashboard.meeting import meetings, packs, slides
-from dashboard.records import actions, self_assessment
+from dashboard.meeting import actions, self_assessment
 from dashboard.access import EDITOR, User
 from dashboard.figures.indicators import build_figures, compute_indicator
 from dashboard.data.store import Store

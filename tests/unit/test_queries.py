@@ -22,14 +22,17 @@ LEEDS_2024 = {
     "direct_payments": (20, 100, 20.0),
     "self_directed_support": (80, 100, 80.0),
     "individual_service_funds": (10, 100, 10.0),
-    "dp_paid_quickly": (5, 10, 50.0),
-    "clawbacks_per_100": (6, 10, 60.0),
     "breakdowns_per_1000": (6, 100, 60.0),
     "self_advocate_share": (22, 71, 22 / 71 * 100),
     "people_paid_for_time": (18, 32, 18 / 32 * 100),
     "i_statements_yes": (12, 20, 60.0),
     # breakdown_days_delayed: a median from 6 records is not published (at least 10)
     "days_to_first_payment": (20, 20, 17.5),
+}
+# whole counts, but hidden to protect another cell (the release layer's secondary suppression)
+LEEDS_SECONDARY = {
+    "dp_paid_quickly": (5, 10),  # linked to the direct-payment statements, where a 1-4 is hidden
+    "clawbacks_per_100": (6, 10),  # the all-areas sum would give Kirklees' 1-4 letters
 }
 # small numbers: hidden in Leeds 2024-25 (count or complement 1-4)
 LEEDS_SUPPRESSED = [
@@ -63,6 +66,18 @@ def test_indicator_query_counts(store, indicator_id, figures):
     assert not shown["suppressed"]
     assert shown["value"] == float(round_half_up(value, 1))  # published to 1 decimal place, half away from zero
     assert shown["lower_95"] <= shown["value"] <= shown["upper_95"]
+
+
+@pytest.mark.parametrize("indicator_id", sorted(LEEDS_SECONDARY))
+def test_whole_counts_hidden_to_protect_another_say_so(store, figures, indicator_id):
+    from dashboard.release import rules
+
+    count, base = LEEDS_SECONDARY[indicator_id]
+    row = area_row(store, catalogue.load()[indicator_id].query)
+    assert (row["count"], row["base"]) == (count, base)
+    shown = figures.figure(indicator_id, LEEDS, PERIOD)
+    assert shown["suppressed"] and shown["suppression_reason"] == rules.SECONDARY_TEXT
+    assert shown["value"] != shown["value"]
 
 
 @pytest.mark.parametrize("indicator_id", LEEDS_SUPPRESSED)
@@ -144,6 +159,20 @@ def test_every_indicator_has_its_query_and_ends_in_final():
         assert ind.query in names, f"{ind.id}: no queries/{ind.query}.sql"
         sql = store_module.load_query(ind.query).sql.strip().lower()
         assert sql.endswith("select * from final"), f"{ind.query}.sql should end with select * from final"
+        for extra in (ind.split_query, ind.group_median_query):
+            assert extra is None or extra in names, f"{ind.id}: no queries/{extra}.sql"
+
+
+def test_split_queries_return_the_indicators_that_name_them(store):
+    """Each split query returns rows for every indicator naming it (measure = the indicator id),
+    per council and year (one statement reads them all)."""
+    cat = catalogue.load()
+    for query in {i.split_query for i in cat.indicators if i.split_query}:
+        rows = store.query(query)
+        assert {"area_code", "period"} <= set(rows.columns)
+        measures = set(rows[rows["period"] == "2024-25"]["measure"])
+        wanted = {i.id for i in cat.indicators if i.split_query == query}
+        assert wanted <= measures, f"{query} gives no rows for {sorted(wanted - measures)}"
 
 
 # the raw counts behind the suppressed figures above (queries are right even where a page hides them)

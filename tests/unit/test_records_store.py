@@ -12,7 +12,7 @@ import pytest
 from dashboard.access import User
 from dashboard.figures import groups
 from dashboard.meeting import meetings
-from dashboard.records import actions
+from dashboard.meeting import actions
 from dashboard.records import db as records
 from dashboard.data.store import Store
 from tests.conftest import KIRKLEES, LEEDS, ROOT
@@ -70,7 +70,7 @@ def test_board_records_round_trip(records_url, store):
 
 WRITER = """
 import sys
-from dashboard.records import actions
+from dashboard.meeting import actions
 from dashboard.data.store import Store
 store = Store(sys.argv[1], read_only=True)
 for i in range(int(sys.argv[3])):

@@ -99,7 +99,7 @@ def test_payment_wait_bins_and_median(store, figures):
     kirklees = themes.payment_wait_panel(ctx(store, figures, KIRKLEES))
     assert cells(kirklees, "Holders") == ["0", "10", "15", "5", "0", "0"]
     scilly = themes.payment_wait_panel(ctx(store, figures, SCILLY))  # 2 holders: nothing shown, zeros neither
-    assert set(cells(scilly, "Holders")) == {rules.SUPPRESSED_TEXT}
+    assert set(cells(scilly, "Holders")) == {rules.SMALL_BASE_TEXT}  # a group of 2: its own reason
     assert "No group can be shown" in scilly.sentence and "Median" not in scilly.sentence
 
 
@@ -108,18 +108,24 @@ def test_agreement_statements_hide_small_answers_and_what_would_reveal_them(stor
     table = panel.table.set_index("Statement")
     flexibly = table.loc["I can use my direct payment flexibly"]
     # 3 disagree (hidden); 7 strongly agree would reveal them from the 10 who answered: hidden too
-    assert flexibly["Disagree"] == rules.SUPPRESSED_TEXT and flexibly["Strongly agree"] == rules.SUPPRESSED_TEXT
+    # each hidden cell says why: its own small count, or hidden to protect another
+    assert flexibly["Disagree"] == rules.SUPPRESSED_TEXT and flexibly["Strongly agree"] == rules.SECONDARY_TEXT
     assert flexibly["Holders who answered"] == "10"
     assert table.loc["I know how much money I have", "Agree"] == "10"
-    assert table.loc["I get the money quickly without complicated procedures", ["Disagree", "Agree"]].tolist() == ["5", "5"]
+    # "paid quickly" is the indicator dp_paid_quickly, hidden for Leeds: the table's agree and
+    # disagree cells would give its count and base, so they are hidden with it (the link)
+    assert bool(figures.figure("dp_paid_quickly", LEEDS, PERIOD)["suppressed"])
+    assert table.loc["I get the money quickly without complicated procedures", ["Disagree", "Agree"]].tolist() == [
+        rules.SECONDARY_TEXT, rules.SECONDARY_TEXT]
     assert "“I know how much money I have”: 100% agree" in panel.sentence
-    assert "“I get the money quickly without complicated procedures”: 50% agree" in panel.sentence
+    assert "“I get the money quickly without complicated procedures”: not shown" in panel.sentence
     assert "“I can use my direct payment flexibly”: not shown" in panel.sentence
     # the chart: a diverging bar, disagree drawn to the left of zero
     traces = {t.name: t for t in panel.chart.figure.data}
     disagree = list(traces["Disagree"].x)
-    assert disagree[2] == pytest.approx(-50.0)  # statement 3: 5 of 10 disagree
+    assert disagree[1] == pytest.approx(0.0)  # statement 2: nobody disagrees
     assert traces["Not shown (small numbers)"].x[0] == pytest.approx(100.0)  # statement 1 wholly hidden
+    assert traces["Not shown (small numbers)"].x[2] == pytest.approx(100.0)  # statement 3 too (the link)
 
 
 def test_control_with_and_without_a_direct_payment(store, figures):
@@ -189,7 +195,7 @@ def test_heatmap_and_categories_with_secondary_suppression(db_copy):
     delays = themes.delay_panel(c)
     # Leeds delays: 5 10 20 30 45 60 and 10x10, 5x20, 4x30, 8x5 -> 0-7: 9, 8-14: 11, 15-28: 6, 29-56: 6, 57-91: 1;
     # the 1 is hidden, and the first of the two smallest others (6) with it
-    assert cells(delays, "Breakdowns") == ["10", "10", rules.SUPPRESSED_TEXT, "5", rules.SUPPRESSED_TEXT, "0"]  # rounded to 5
+    assert cells(delays, "Breakdowns") == ["10", "10", rules.SECONDARY_TEXT, "5", rules.SUPPRESSED_TEXT, "0"]  # rounded to 5
     store.close()
 
 
@@ -251,10 +257,10 @@ def test_levels_and_decisions_with_more_activities(db_copy):
     decisions = themes.decisions_panel(c).table.set_index("Decision").loc["Writing a service specification"]
     assert decisions["Decisions"] == "10"  # 9, rounded to 5
     assert decisions["With self-advocates"] == "10 (100%)"
-    assert decisions["With family carers"] == rules.SUPPRESSED_TEXT  # 5 of 9: the 4 without are few
+    assert decisions["With family carers"] == rules.COMPLEMENT_TEXT  # 5 of 9: the 4 without are few
     actions = themes.actions_panel(c).table.set_index("Year").loc[PERIOD]
     # 9 completed, 2 open: the 2 is hidden, and the 9 with it (the total of 11 is on the page)
-    assert (actions["Completed"], actions["Still open"]) == (rules.SUPPRESSED_TEXT, rules.SUPPRESSED_TEXT)
+    assert (actions["Completed"], actions["Still open"]) == (rules.SECONDARY_TEXT, rules.SUPPRESSED_TEXT)
     store.close()
 
 

@@ -53,7 +53,7 @@ def _open(args):
 
 
 def run_record(args) -> int:
-    from dashboard.records import actions
+    from dashboard.meeting import actions
 
     user, store, url = _open(args)
     area = args.area.strip().upper()
@@ -71,7 +71,7 @@ def run_record(args) -> int:
 
 
 def run_update(args) -> int:
-    from dashboard.records import actions
+    from dashboard.meeting import actions
 
     user, store, url = _open(args)
     frame = actions.list_actions(store)
@@ -89,7 +89,7 @@ def run_update(args) -> int:
 
 def _guarded(user, store, url, action: str, areas: list[str], what: str, body, detail: str = "") -> int:
     """Run ``body`` under the role rule, logged; the exit status (0, 1 bad input, 4 not allowed)."""
-    from dashboard.records import actions
+    from dashboard.meeting import actions
     from dashboard.access import Refused
     from dashboard.data.importers.batches import area_names
     from dashboard.records import audit

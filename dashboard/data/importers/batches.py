@@ -97,8 +97,12 @@ def _published(store):
     return snapshot.write(getattr(store, "served_path", None) or store.path)
 
 
-def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> list[int]:
-    """Write every file of the plan as its own batch, in one transaction; return the batch ids."""
+def write(store, plan: Plan, who: str, replace: bool = False, progress=None, materialise: bool = True) -> list[int]:
+    """Write every file of the plan as its own batch, in one transaction; return the batch ids.
+
+    ``materialise=False`` leaves the release layer to the caller: the benchmark imports a
+    dataset file by file into a store no one serves, and builds the layer once after (timed on
+    its own). Every other writer keeps the default: cells for each new data version."""
     if store.read_only:
         with _published(store) as new:
             return write(new, plan, who, replace, progress)
@@ -152,7 +156,8 @@ def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> 
             raise
     finally:
         cur.close()
-    release.materialise(store)  # the writer's step: published cells for the new data version
+    if materialise:
+        release.materialise(store)  # the writer's step: published cells for the new data version
     store.publish_note = f"import of batch{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} ({plan.dataset})"
     return ids
 

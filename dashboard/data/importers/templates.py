@@ -61,7 +61,7 @@ def columns_frame(dataset: str) -> pd.DataFrame:
 
 
 def template_csv(dataset: str) -> bytes:
-    from dashboard.figures.exports import neutralise
+    from dashboard.data.safe_csv import neutralise
 
     header = ",".join(neutralise(f.name) for f in _fields(dataset))
     return (header + "\n").encode("utf-8")
@@ -70,7 +70,7 @@ def template_csv(dataset: str) -> bytes:
 def template_xlsx(dataset: str) -> bytes:
     from openpyxl import Workbook
 
-    from dashboard.figures.exports import neutralise
+    from dashboard.data.safe_csv import neutralise
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
