@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from dashboard.figures import groups
 from dashboard.meeting import meetings
-from dashboard.records import actions, self_assessment
+from dashboard.meeting import actions, self_assessment
 from dashboard.access import User
 from dashboard.data.build import ensure_database
 from dashboard.records import db as records
