@@ -12,6 +12,9 @@ Three roles:
 - **administrator**: all of that for every council, plus the published ASCOF file (every council,
   region and England at once) and the audit log.
 
+Named comparison groups are shared by every board: any editor may save a new one, only the
+editor who saved it or an administrator may replace, rename or delete it (``may_change_group``).
+
 Configured in ``.streamlit/secrets.toml`` (see ``auth`` and SECURITY.md); ``user_from_entry``
 reads one entry (``role``, ``areas``) whichever way the user signs in.
 """
@@ -122,6 +125,40 @@ def require(user: User | None, areas: Iterable[str], what: str, names: Mapping[s
 def require_admin(user: User | None, what: str) -> None:
     if user is None or not user.is_admin:
         raise Refused(f"Only an administrator may {what}.")
+
+
+# ------------------------------------------------------------------ named comparison groups
+
+
+def may_change_group(user: User | None, owner: str | None) -> bool:
+    """Named comparison groups (a network's members, a council's chosen neighbours) are shared:
+    anyone may pick one, and other boards' links, meetings and benchmarks use it. So:
+
+    - a new group: any editor with at least one council, or an administrator;
+    - replacing its areas (saving under its name), renaming or deleting it: only the editor who
+      first saved it (its ``owner``), or an administrator;
+    - viewers (signed in or not): neither.
+    """
+    if user is None or not user.is_editor:
+        return False
+    if user.is_admin:
+        return True
+    if not user.areas:
+        return False
+    return owner is None or owner.strip().casefold() == user.name.strip().casefold()
+
+
+def require_group_change(user: User | None, owner: str | None, what: str) -> None:
+    """Raise ``Refused`` unless ``user`` may ``what`` ("save the group “North”") a group saved by
+    ``owner`` (None: a new group); see ``may_change_group``."""
+    if may_change_group(user, owner):
+        return
+    if user is None or not user.is_editor:
+        raise Refused(f"Only signed-in editors may {what}.")
+    if not user.areas and not user.is_admin:
+        raise Refused(f"{user.name} edits no council yet, so may not {what}.")
+    raise Refused(f"Only {owner}, who saved this group, or an administrator may {what}: other boards use it. "
+                  "Nothing was changed. Save a group under a new name instead.")
 
 
 # ------------------------------------------------------------------ what viewers may see

@@ -4,11 +4,11 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, release
+from dashboard import access, config, release
 from dashboard.app import auth, ui
 from dashboard.app.secrets import pseudonym_key
 from dashboard.data import importers
-from dashboard.records import audit
+from dashboard.records import audit, publishes
 from dashboard.data import snapshot
 from dashboard.data.importers import batches, templates
 from dashboard.data.importers.reading import EXTENSIONS, Source, max_upload_mb
@@ -242,6 +242,20 @@ def audit_section(user) -> None:
                        mime="text/csv", key="data_audit_csv", on_click="ignore", icon=":material/download:")
 
 
+def publishes_section() -> None:
+    """For administrators: how long the latest imports and undos took to publish, and the swap."""
+    st.header("Snapshots published")
+    st.markdown("Each import, undo or upgrade writes a new copy of the data and swaps it in for the one being "
+                "served. Open pages move to it at their next rerun. The swap is the moment of change. While "
+                "the writer lock is held, another import or undo waits.")
+    frame = publishes.read(config.database_path())
+    if frame.empty:
+        st.caption("No snapshot published yet by this version.")
+        return
+    ui.html_table(publishes.shown(frame), f"The latest {len(frame)} published snapshots, newest first",
+                  key="snapshot-publishes", numeric=tuple(publishes.HEADERS[k] for k in publishes.STEPS))
+
+
 def exact_section(store, user) -> None:
     """Editors only: an area's exact figures, unrounded and unsuppressed, marked not for publication."""
     st.header("Exact figures (not for publication)")
@@ -285,4 +299,5 @@ with ui.guard("the data page"):
         history_section(store, user)
         exact_section(store, user)
         if user.is_admin:
+            publishes_section()
             audit_section(user)

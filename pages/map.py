@@ -13,6 +13,18 @@ ui.page_setup("Map")
 
 COLOUR_BY = {"significance": "Compared with the benchmark", "quintile": "Fifths of the values (quintiles)"}
 
+@st.fragment
+def profile_link(names: dict, area: str, period: str) -> None:
+    """The area picker under the map: choosing an area reruns only this part (the link), not
+    the map and its table (a Streamlit fragment; its own guard, as a fragment reruns alone)."""
+    with ui.guard("the area picker"):
+        st.subheader("Open an area's profile")
+        target = st.selectbox("Area", list(names), index=list(names).index(area) if area in names else 0,
+                              format_func=lambda c: names[c], key=ui.widget_key("map_area"))
+        st.page_link("pages/profile.py", label=f"Open the profile of {names.get(target, target)}",
+                     icon=":material/arrow_forward:", query_params={"area": target, "period": period})
+
+
 with ui.guard("the map"):
     figs = ui.figures()
     st.title("Map")
@@ -54,11 +66,7 @@ with ui.guard("the map"):
         notice.info(f"{hexmap.layout().set_index('area_code').loc[picked, 'name']} has no data in the dashboard, "
                     "so it has no profile here.", icon=":material/info:")
     with right:
-        st.subheader("Open an area's profile")
-        target = st.selectbox("Area", list(names), index=list(names).index(area) if area in names else 0,
-                              format_func=lambda c: names[c], key=ui.widget_key("map_area"))
-        st.page_link("pages/profile.py", label=f"Open the profile of {names.get(target, target)}",
-                     icon=":material/arrow_forward:", query_params={"area": target, "period": period})
+        profile_link(names, area, period)
         shown = hexes[hexes["geography_code"].notna()].sort_values("name")
         table = shown.assign(
             Area=shown["name"],

@@ -1,20 +1,20 @@
 -- by_group_survey: user survey
--- The survey indicators (choice, information, control, social contact, satisfaction) for a
--- set of areas and a year, split by age band, primary support reason and mechanism of
+-- The survey indicators (choice, information, control, social contact, satisfaction) for each
+-- council and year, split by age band, primary support reason and mechanism of
 -- delivery. Returns one row per measure, split (dimension) and group: count and base
 -- (people, unweighted), numerator and denominator (weighted), for Wilson intervals.
--- $area_codes: the ONS codes of the areas counted together (a list)
--- $period: the financial year
+-- One row per council and year too (area_code, period): the release layer reads every council's
+-- splits in one statement and adds councils up itself.
 
 with answers as (
-    select measure, age_band, support_reason, delivery_mechanism, weight, meets
+    select area_code, period, measure, age_band, support_reason, delivery_mechanism, weight, meets
     from survey_measures()
-    where area_code in (select unnest($area_codes::varchar[]))
-        and period = $period
 ),
 
 labelled as (
     select
+        area_code,
+        period,
         measure,
         age_band,
         support_reason,
@@ -32,6 +32,8 @@ labelled as (
 
 final as (
     select
+        area_code,
+        period,
         measure,
         case
             when age_band is not null then 'age band'
@@ -44,8 +46,9 @@ final as (
         coalesce(sum(weight) filter (where meets), 0) as numerator,
         sum(weight) as denominator
     from labelled
-    group by grouping sets ((measure, age_band), (measure, support_reason), (measure, delivery))
-    order by measure, dimension, group_name
+    group by grouping sets ((area_code, period, measure, age_band), (area_code, period, measure, support_reason),
+        (area_code, period, measure, delivery))
+    order by area_code, period, measure, dimension, group_name
 )
 
 select * from final

@@ -95,51 +95,68 @@ def published_only_note(frame: pd.DataFrame) -> None:
 
 
 def group_editor(figs: Figures) -> None:
-    """Editors save (or replace) and delete named comparison groups (a network's members);
-    anyone can pick them under "Areas shown" or as the benchmark's group."""
-    if not auth.is_editor():
+    """Editors save named comparison groups (a network's members); the editor who saved a group
+    or an administrator replaces, renames or deletes it (``access.may_change_group``); anyone can
+    pick them under "Areas shown" or as the benchmark's group. Every change and refusal is logged
+    (``groups``)."""
+    from dashboard import access
+
+    user = auth.current_user()
+    if user is None or not user.is_editor:
         return
     with st.expander("Save a named comparison group (editors)", expanded="_group_message" in st.session_state):
         message = st.session_state.pop("_group_message", None)
         if message:
-            st.success(message)
+            (st.success if message[0] == "ok" else st.error)(message[1])
+        if not access.may_change_group(user, None):
+            st.caption("You edit no council yet, so you cannot save groups.")
+            return
         names = dict(zip(figs.areas["area_code"], figs.areas["area_name"]))
         with st.form("save_group"):
             name = st.text_input("Group name", max_chars=groups.MAX_NAME,
-                                 help="Saving under an existing name replaces that group's areas.")
+                                 help="Saving under the name of a group you saved replaces its areas.")
             members = st.multiselect("Areas in the group", list(names), format_func=lambda c: names[c])
             saved = st.form_submit_button("Save the group")
         if saved:
             try:
-                user = auth.current_user()
-                group_id = groups.save_group(ui.store(), name, members, user.name if user else "editor")
-            except groups.GroupError as exc:
+                group_id = groups.save_group(ui.store(), name, members, user)
+            except (groups.GroupError, access.Refused) as exc:
                 st.error(f"The group was not saved: {exc}")
             else:
-                from dashboard.records import audit
-
-                audit.record("save group", user=user, areas=members,
-                             detail=f"named group {group_id} “{' '.join(name.split())}”, {len(set(members))} areas")
-                st.session_state["_group_message"] = (
+                st.session_state["_group_message"] = ("ok",
                     f"Saved the group “{' '.join(name.split())}” with {len(set(members))} areas. "
                     f"Anyone can now pick it under “Areas shown” (link: group=named-{group_id}).")
                 st.rerun()
         existing = saved_groups()
-        if len(existing):
-            summary = existing.groupby(["group_id", "group_name", "saved_by"], as_index=False)["area_code"].count()
-            ui.html_table(summary.rename(columns={"group_name": "Group", "saved_by": "Saved by",
-                                                 "area_code": "Areas"})[["Group", "Saved by", "Areas"]],
-                          "Named comparison groups", key="named-groups")
-            labels = dict(zip(summary["group_id"], summary["group_name"]))
-            with st.form("delete_group"):
-                chosen = st.selectbox("Group to delete", list(labels), format_func=lambda g: labels[g])
-                if st.form_submit_button("Delete the group"):
-                    from dashboard.records import audit
-
-                    groups.delete_group(ui.store(), int(chosen))
-                    audit.record("delete group", user=auth.current_user(), detail=f"named group {chosen} “{labels[chosen]}”")
-                    st.session_state["_group_message"] = f"Deleted the group “{labels[chosen]}”."
-                    st.rerun()
+        if not len(existing):
+            return
+        summary = existing.groupby(["group_id", "group_name", "saved_by"], as_index=False)["area_code"].count()
+        ui.html_table(summary.rename(columns={"group_name": "Group", "saved_by": "Saved by",
+                                             "area_code": "Areas"})[["Group", "Saved by", "Areas"]],
+                      "Named comparison groups", key="named-groups")
+        mine = summary[[access.may_change_group(user, owner) for owner in summary["saved_by"]]]
+        if mine.empty:
+            st.caption("Only the editor who saved a group, or an administrator, can rename or delete it.")
+            return
+        labels = dict(zip(mine["group_id"], mine["group_name"]))
+        with st.form("change_group"):
+            st.caption("Rename or delete a group you saved" + (" (administrators: any group)." if user.is_admin else "."))
+            chosen = st.selectbox("Group", list(labels), format_func=lambda g: labels[g])
+            new_name = st.text_input("New name", max_chars=groups.MAX_NAME)
+            rename = st.form_submit_button("Rename the group")
+            delete = st.form_submit_button("Delete the group")
+        if rename or delete:
+            try:
+                if rename:
+                    groups.rename_group(ui.store(), int(chosen), new_name, user)
+                    done = f"Renamed the group “{labels[chosen]}” to “{' '.join(new_name.split())}”."
+                else:
+                    groups.delete_group(ui.store(), int(chosen), user)
+                    done = f"Deleted the group “{labels[chosen]}”."
+                st.session_state["_group_message"] = ("ok", done)
+            except (groups.GroupError, access.Refused) as exc:
+                st.session_state["_group_message"] = ("error", f"Nothing was changed: {exc}")
+            st.rerun()
 
 
 def comparison_cell(comparison: str) -> str:

@@ -9,6 +9,7 @@ the new file at its next rerun.
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -115,7 +116,14 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
     path.parent.mkdir(parents=True, exist_ok=True)
     from dashboard.data import snapshot
 
+    if path.exists():  # rebuilding over an older install: its board records go to the records store first
+        from dashboard.records import legacy
+
+        legacy.copy_board_records(path)
+
+    asked = time.perf_counter()
     with snapshot.writer_lock(path, what="init"):
+        started = time.perf_counter()
         if path.exists() and not force:  # built by another process while this one waited
             raise FileExistsError(f"{path} already exists: use --force to rebuild it from sample_data/.")
         partial = path.with_name(path.name + ".building")
@@ -139,16 +147,23 @@ def build_database(path: Path, force: bool = False, source_dir: Path = config.SA
                 store.close()
             snapshot.checkpoint(partial)
             path.with_name(path.name + ".wal").unlink(missing_ok=True)
-            snapshot.publish(partial, path)
+            written = time.perf_counter()
+            steps = snapshot.publish(partial, path)
         finally:
             partial.unlink(missing_ok=True)
+    snapshot.record_timings(path, f"init from {Path(source_dir).name}/", dict(
+        lock_wait_seconds=started - asked, copy_seconds=0.0, write_seconds=written - started,
+        verify_seconds=steps["verify"], swap_seconds=steps["swap"], lock_held_seconds=time.perf_counter() - started))
     return counts
 
 
 def ensure_database(path: Path | None = None) -> Path:
     """Build the database on first start if it is missing, bring an older one to the latest
-    schema (as a new snapshot); return its path."""
+    schema (as a new snapshot), copy an older install's board records into the records store
+    (once: ``records.legacy``); return its path."""
     from dashboard.data import snapshot
+
+    from dashboard.records import legacy
 
     path = Path(path or config.database_path())
     if not path.exists():
@@ -157,6 +172,7 @@ def ensure_database(path: Path | None = None) -> Path:
         except FileExistsError:  # another process built it first
             pass
     snapshot.upgrade(path)
+    legacy.copy_board_records(path)  # an older install's board records, once, into the records store
     return path
 
 

@@ -144,21 +144,41 @@ def checkpoint(path: Path) -> None:
     wal.unlink(missing_ok=True)
 
 
-def publish(new: Path, db: Path) -> None:
-    """Verify ``new`` and rename it over ``db`` (atomic); the caller holds the writer lock."""
+def publish(new: Path, db: Path) -> dict[str, float]:
+    """Verify ``new`` and rename it over ``db`` (atomic); the caller holds the writer lock.
+    Returns the seconds taken to verify (and fsync) and to swap (rename and fsync the folder)."""
+    started = time.perf_counter()
     verify(new)
     _fsync(new)
+    verified = time.perf_counter()
     os.replace(new, db)
     _fsync(db.parent, directory=True)
+    return {"verify": verified - started, "swap": time.perf_counter() - verified}
+
+
+def record_timings(db: Path, what: str, timings: dict[str, float]) -> None:
+    """Keep a publish's timings in the records store (``records.publishes``); never fails the write."""
+    try:
+        from dashboard.records import publishes
+
+        publishes.record(db, what, timings)
+    except Exception:  # the snapshot is published: a records outage must not turn that into an error
+        log.warning("could not record the timings of a publish of %s", db.name, exc_info=True)
 
 
 @contextmanager
 def write(db: Path | str, wait: float | None = None, what: str = "an import or undo"):
     """Yield a read-write ``Store`` on a copy of the served snapshot; publish it when the block
-    ends without error (after ``after_write``), else throw the copy away. One writer at a time."""
+    ends without error (after ``after_write``), else throw the copy away. One writer at a time.
+
+    The block may set ``store.publish_note`` ("import of batches 7, 8"): it names the publish in
+    the records of publish timings (``records.publishes``), with the time waited for the lock,
+    each step, the swap and the whole time the writer lock was held."""
     db = Path(db)
     if not db.exists():
         raise StoreError(f"{db} does not exist: build it first with python -m dashboard init")
+    asked = time.perf_counter()
+    note = None
     with writer_lock(db, wait, what):
         started = time.perf_counter()
         _remove_leftovers(db)
@@ -175,18 +195,34 @@ def write(db: Path | str, wait: float | None = None, what: str = "an import or u
                 after_write(store)
             finally:
                 store.close()
+            note = getattr(store, "publish_note", None) or what
             checkpoint(new)
             written = time.perf_counter()
-            publish(new, db)
+            steps = publish(new, db)
             done = time.perf_counter()
-            last_timings.clear()
-            last_timings.update(copy=copied - started, write=written - copied, verify_and_swap=done - written,
-                                total=done - started)
-            log.info("published a new snapshot of %s in %.2f s (copy %.2f s, write %.2f s, verify and swap %.2f s)",
-                     db.name, done - started, copied - started, written - copied, done - written)
         finally:
             new.unlink(missing_ok=True)
             _wal(new).unlink(missing_ok=True)
+    released = time.perf_counter()
+    timings = dict(lock_wait_seconds=started - asked, copy_seconds=copied - started, write_seconds=written - copied,
+                   verify_seconds=steps["verify"], swap_seconds=steps["swap"], lock_held_seconds=released - started)
+    last_timings.clear()
+    last_timings.update(copy=copied - started, write=written - copied, verify_and_swap=done - written,
+                        swap=steps["swap"], total=done - started, lock_held=released - started)
+    log.info("published a new snapshot of %s in %.2f s (copy %.2f s, write %.2f s, verify %.2f s, swap %.4f s; "
+             "writer lock held %.2f s)", db.name, done - started, copied - started, written - copied,
+             steps["verify"], steps["swap"], released - started)
+    record_timings(db, note, timings)
+
+
+def timings_text() -> str:
+    """The last publish's timings in this process, in words (the import and undo commands print it)."""
+    t = last_timings
+    if not t:
+        return ""
+    return (f"Published the new snapshot in {t['total']:.2f} s (copy {t['copy']:.2f} s, write {t['write']:.2f} s, "
+            f"verify and swap {t['verify_and_swap']:.2f} s); the swap took {t['swap'] * 1000:.1f} ms and the "
+            f"writer lock was held {t['lock_held']:.2f} s.")
 
 
 def needs_upgrade(db: Path) -> bool:
@@ -202,8 +238,8 @@ def upgrade(db: Path | str) -> bool:
     db = Path(db)
     if not needs_upgrade(db):
         return False
-    with write(db, what="starting the dashboard"):
-        pass  # opening the copy read-write applies the migrations
+    with write(db, what="starting the dashboard") as store:
+        store.publish_note = "schema upgrade"  # opening the copy read-write applies the migrations
     return True
 
 

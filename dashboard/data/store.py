@@ -152,7 +152,14 @@ class Store:
         self._con = connect(self.path, read_only=read_only)
         self._lock = threading.Lock()
         if not read_only:
-            migrate(self._con)
+            # on a cursor of its own, closed after: a result left open on the main connection
+            # keeps its transaction open, and a later (FORCE) CHECKPOINT from any cursor waits
+            # for that transaction for ever (the benchmark's import hang, issue 13)
+            cur = self._con.cursor()
+            try:
+                migrate(cur)
+            finally:
+                cur.close()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:

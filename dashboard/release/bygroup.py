@@ -14,9 +14,10 @@ import pandas as pd
 from dashboard.figures import stats
 from dashboard.release import cells, protect, rules
 
+
 def split_measures() -> dict[str, str]:
-    """indicator -> the named query that splits it (``split_query`` in the catalogue; queries
-    take $area_codes and $period)."""
+    """indicator -> the named query that splits it (``split_query`` in the catalogue; a query
+    returns every council and year, grouped by area_code and period)."""
     from dashboard.figures.catalogue import load
 
     return {i.id: i.split_query for i in load().indicators if i.split_query}
@@ -33,22 +34,23 @@ def geography_key(codes) -> str:
 
 
 def _raw_by_area(store, periods: dict[str, list[str]], only=None) -> pd.DataFrame:
-    """Raw split counts per council (counts add up across councils)."""
+    """Raw split counts per council (counts add up across councils): each split query runs once
+    for every council and year (it groups by them), not once per council and year."""
+    wanted = {(code, period) for period, codes in periods.items() if not only or period == only[1] for code in codes}
     frames = []
-    queries = sorted(set(split_measures().values()))
-    for period, codes in periods.items():
-        if only and period != only[1]:
-            continue
-        for code in codes:
-            for query in queries:
-                raw = store.query(query, area_codes=[code], period=period)
-                if raw.empty:
-                    continue
-                frames.append(raw.assign(area_code=code, period=period))
+    for rank, query in enumerate(sorted(set(split_measures().values()))):
+        raw = store.query(query)
+        keep = np.fromiter(((a, p) in wanted for a, p in zip(raw["area_code"], raw["period"])), dtype=bool,
+                           count=len(raw))
+        if keep.any():
+            frames.append(raw[keep].assign(_query=rank))
     if not frames:
         return pd.DataFrame(columns=["measure", "area_code", "period", "dimension", "group_name",
                                      "count", "base", "numerator", "denominator"])
-    frame = pd.concat(frames, ignore_index=True)
+    # in the order of a council's rows: year, council, query (each query's rows in its own order)
+    frame = (pd.concat(frames, ignore_index=True)
+             .sort_values(["period", "area_code", "_query"], kind="stable").drop(columns="_query")
+             .reset_index(drop=True))
     frame = frame[frame["measure"].isin(split_measures())]
     if only:
         frame = frame[frame["measure"] == only[0]]

@@ -51,8 +51,58 @@ def aggregates(areas: pd.DataFrame, saved: pd.DataFrame | None) -> list[tuple[st
     return out
 
 
-def _ratio_aggregate(rows: pd.DataFrame) -> dict:
-    return {c: rows[c].astype(float).sum() for c in ("count", "base", "numerator", "denominator")}
+_SUMS = ("count", "base", "numerator", "denominator")
+
+
+def _ratio_aggregates(indicator: Indicator, local: pd.DataFrame, groups) -> list[dict]:
+    """Proportions and rates: each aggregate's councils added up, per year, in one grouped sum
+    (the councils with a base above 0; an aggregate with none of them in a year has no row)."""
+    contributing = local[local["base"].astype(float) > 0]
+    if contributing.empty or not groups:
+        return []
+    membership = pd.DataFrame([(i, c) for i, (_, _, members) in enumerate(groups) for c in members],
+                              columns=["_group", "geography_code"])
+    joined = contributing[["geography_code", "period", *_SUMS]].merge(membership, on="geography_code")
+    for col in _SUMS:
+        joined[col] = joined[col].astype(float)
+    sums = joined.groupby(["period", "_group"], sort=True).agg(
+        **{col: (col, "sum") for col in _SUMS}, councils=("geography_code", "nunique")).reset_index()
+    keys = [group_key(members) for _, _, members in groups]
+    return [{"indicator_id": indicator.id, "geography_level": groups[g][0], "geography_code": groups[g][1],
+             "period": period, "source": LOCAL, "group_key": keys[g], "councils": int(councils),
+             "count": count, "base": base, "numerator": numerator, "denominator": denominator}
+            for period, g, count, base, numerator, denominator, councils in sums[
+                ["period", "_group", *_SUMS, "councils"]].itertuples(index=False)]
+
+
+def _median_aggregates(indicator: Indicator, local: pd.DataFrame, groups, query_aggs: pd.DataFrame,
+                       group_medians) -> list[dict]:
+    """Medians: an aggregate's median is worked out from its records (a query), not added up."""
+    rows = []
+    for period, in_period in local.groupby("period"):
+        contributing = in_period[in_period["base"].astype(float) > 0]
+        for level, code, members in groups:
+            mine = contributing[contributing["geography_code"].isin(members)]
+            if mine.empty:
+                continue
+            row = {"indicator_id": indicator.id, "geography_level": level, "geography_code": code,
+                   "period": period, "source": LOCAL, "group_key": group_key(members),
+                   "councils": int(mine["geography_code"].nunique())}
+            found = query_aggs[(query_aggs["geography_level"] == level) & (query_aggs["geography_code"] == code)
+                               & (query_aggs["period"] == period)]
+            if len(found):
+                got = found.iloc[0]
+            elif group_medians is not None:
+                got = group_medians(indicator.id, list(members), period)
+            else:
+                got = None
+            if got is None:
+                continue
+            for col in ("count", "base", "value", "lower_95", "upper_95", "lower_998", "upper_998"):
+                row[col] = got.get(col, np.nan) if hasattr(got, "get") else np.nan
+            row["count"] = row.get("base", np.nan)
+            rows.append(row)
+    return rows
 
 
 def indicator_cells(indicator: Indicator, raw: pd.DataFrame, groups, group_medians=None) -> pd.DataFrame:
@@ -65,33 +115,10 @@ def indicator_cells(indicator: Indicator, raw: pd.DataFrame, groups, group_media
     local = areas[areas["source"] == LOCAL]
     published = raw[(raw["geography_level"] != "area") & (raw["source"] == PUBLISHED)].copy()
     query_aggs = raw[(raw["geography_level"] != "area") & (raw["source"] == LOCAL)]
-    rows = []
-    for period, in_period in local.groupby("period"):
-        contributing = in_period[in_period["base"].astype(float) > 0]
-        for level, code, members in groups:
-            mine = contributing[contributing["geography_code"].isin(members)]
-            if mine.empty:
-                continue
-            row = {"indicator_id": indicator.id, "geography_level": level, "geography_code": code,
-                   "period": period, "source": LOCAL, "group_key": group_key(members),
-                   "councils": int(mine["geography_code"].nunique())}
-            if indicator.kind == "median":
-                found = query_aggs[(query_aggs["geography_level"] == level) & (query_aggs["geography_code"] == code)
-                                   & (query_aggs["period"] == period)]
-                if len(found):
-                    got = found.iloc[0]
-                elif group_medians is not None:
-                    got = group_medians(indicator.id, list(members), period)
-                else:
-                    got = None
-                if got is None:
-                    continue
-                for col in ("count", "base", "value", "lower_95", "upper_95", "lower_998", "upper_998"):
-                    row[col] = got.get(col, np.nan) if hasattr(got, "get") else np.nan
-                row["count"] = row.get("base", np.nan)
-            else:
-                row.update(_ratio_aggregate(mine))
-            rows.append(row)
+    if indicator.kind != "median":
+        rows = _ratio_aggregates(indicator, local, groups)
+    else:
+        rows = _median_aggregates(indicator, local, groups, query_aggs, group_medians)
     agg = pd.DataFrame(rows)
     if len(agg) and indicator.kind != "median":
         for col in ("value", "lower_95", "upper_95", "lower_998", "upper_998"):

@@ -2,13 +2,15 @@
 
 import json
 
+from dashboard.access import User
 from dashboard.figures import groups
 from dashboard.data.store import Store
-from tests.apptest.helpers import all_text, open_page
+from tests.apptest.helpers import all_text, assert_no_crash, open_page
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 from dashboard.figures.catalogue import load as _load_catalogue
 
 N_INDICATORS = len(_load_catalogue().indicators)
+ADMIN = User("editor1", "administrator", "password")
 
 
 def _markdown(at, testid: str) -> str:
@@ -55,7 +57,7 @@ def test_compare_with_a_region_benchmark_and_a_region_group(app_env):
 def test_compare_with_a_named_group_benchmark(app_env):
     store = Store(app_env)
     try:
-        group_id = groups.save_group(store, "Test network", [READING, KIRKLEES, LEEDS], "editor1")  # at least 3
+        group_id = groups.save_group(store, "Test network", [READING, KIRKLEES, LEEDS], ADMIN)  # at least 3
     finally:
         store.close()
     try:
@@ -64,7 +66,7 @@ def test_compare_with_a_named_group_benchmark(app_env):
         assert "The group average of Test network" in all_text(at)
     finally:
         store = Store(app_env)
-        groups.delete_group(store, group_id)
+        groups.delete_group(store, group_id, ADMIN)
         store.close()
 
 
@@ -112,6 +114,12 @@ def test_map_colours_hexes_and_links_to_the_profile(app_env):
     assert "149 councils have no data" in text
     links = [p for p in at.get("page_link")]
     assert any("Open the profile of Leeds" in str(p.proto) for p in links)
+    # the area picker under the map (a fragment: it reruns alone) moves the link to the area chosen
+    picker = next(s for s in at.selectbox if s.key and "map_area" in s.key)
+    picker.select(KIRKLEES).run()
+    assert_no_crash(at)
+    links = [str(p.proto) for p in at.get("page_link")]
+    assert any("Open the profile of Kirklees" in p and KIRKLEES in p for p in links), links
 
 
 def test_by_group_splits_with_intervals_and_suppression(app_env):
@@ -154,3 +162,39 @@ def test_profile_against_the_region_spread_over_the_region(app_env):
     assert "75.7%" not in table and "70.0%" in table
     assert "Reading" not in all_text(at)
     assert "the range across Yorkshire and The Humber" in all_text(at)
+
+
+def test_only_the_groups_owner_or_an_administrator_is_offered_rename_and_delete(db_copy, monkeypatch):
+    """The Compare page offers rename and delete only for the groups the editor may change (the
+    refusals themselves, and their audit entries, are tested in tests/unit/test_editors_and_audit.py)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("DASHBOARD_DB", str(db_copy))
+    monkeypatch.delenv("DASHBOARD_RECORDS_URL", raising=False)
+    owner = User("asha", "editor", "password", frozenset({LEEDS}))
+    kim = User("kim", "editor", "password", frozenset({KIRKLEES}))
+    store = Store(db_copy, read_only=True)
+    try:
+        group_id = groups.save_group(store, "North network", [READING, KIRKLEES, LEEDS], owner)
+    finally:
+        store.close()
+
+    def compare_as(user):
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        at.session_state["_signed_in_user"] = user
+        at.query_params.update(indicator="control", period="2024-25", area=LEEDS)
+        at.switch_page("pages/compare.py")
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    at = compare_as(kim)
+    assert "North network" in next(m.value for m in at.markdown if "data-testid='named-groups'" in m.value)
+    assert "Only the editor who saved a group, or an administrator, can rename or delete it." in all_text(at)
+    assert "Delete the group" not in [b.label for b in at.button]
+    at = compare_as(owner)
+    assert {"Rename the group", "Delete the group"} <= {b.label for b in at.button}
+    assert "Rename or delete a group you saved." in all_text(at)
+    assert group_id

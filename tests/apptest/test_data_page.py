@@ -83,3 +83,22 @@ def test_council_with_only_published_values_appears_on_overview_labelled_publish
     table = next(m.value for m in at.markdown if "compare-table" in m.value)
     row = next(r for r in table.split("<tr>") if "<td>Wakefield</td>" in r)
     assert "16.9%" in row and "published ASCOF" in row  # 1C2A, as published for Wakefield
+
+
+def test_administrators_see_each_publish_with_its_swap_time_and_editors_do_not(own_db, monkeypatch):
+    from tests.unit.test_import_common import KEY
+
+    monkeypatch.setenv("DASHBOARD_PSEUDONYM_KEY", KEY)
+    store = Store(own_db, read_only=True)  # the served snapshot: the import publishes a new one
+    try:
+        (batch,) = import_files(store, "survey", [Source.from_path(GOOD / "survey.csv")], who="asha")
+    finally:
+        store.close()
+    at = open_as_editor()
+    text = all_text(at)
+    assert "Snapshots published" in text
+    assert "Swap (ms)" in text and "Writer lock held (s)" in text
+    assert f"import of batch {batch} (survey)" in text
+    at.session_state["_signed_in_user"] = User("lee", "editor", "password", frozenset({WAKEFIELD}))
+    at.run()
+    assert "Import history" in all_text(at) and "Snapshots published" not in all_text(at)

@@ -91,7 +91,7 @@ def test_every_command_runs_on_a_fresh_install(fresh_python, fixture_db, tmp_pat
         "undo": ["undo", "--list", "--db", str(db)],
         "action": ["action", "record", "--area", LEEDS, "--raised", "Easy-read letters", "--action",
                    "Send letters in easy read", "--owner", "Commissioning lead", "--db", str(db)],
-        # the benchmark's full run (imports, pages, Chromium) is tests/browser/test_bench_command.py;
+        # the benchmark's full run (imports, pages, Chromium) is tests/browser/test_bench_small.py;
         # here: its command loads in a runtime-only environment
         "bench": ["bench", "--help"],
     }

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.release import rules
+from dashboard.access import User
 from dashboard import release
 from dashboard.charts import hexmap
 from dashboard.figures import comparison, exports, groups, stats
@@ -84,23 +85,25 @@ def test_groups_resolve_by_region_and_council_type(figures):
 def test_named_groups_are_saved_replaced_and_validated(db_copy):
     store = Store(db_copy)
     try:
-        group_id = groups.save_group(store, "  North   network ", [LEEDS, KIRKLEES], "editor1")
+        editor1 = User("editor1", "editor", "password", frozenset({LEEDS}))
+        admin = User("editor2", "administrator", "password")
+        group_id = groups.save_group(store, "  North   network ", [LEEDS, KIRKLEES], editor1)
         saved = groups.named_groups(store)
         assert set(saved["area_code"]) == {LEEDS, KIRKLEES}
         assert saved["group_name"].iloc[0] == "North network"
-        again = groups.save_group(store, "North network", [LEEDS, READING, SCILLY], "editor2")
+        again = groups.save_group(store, "North network", [LEEDS, READING, SCILLY], admin)
         assert again == group_id
-        saved = groups.named_groups(store)
-        assert set(saved["area_code"]) == {LEEDS, READING, SCILLY} and set(saved["saved_by"]) == {"editor2"}
+        saved = groups.named_groups(store)  # replaced by an administrator: the group keeps its owner
+        assert set(saved["area_code"]) == {LEEDS, READING, SCILLY} and set(saved["saved_by"]) == {"editor1"}
         areas = store.query("areas_in_data")
         group = groups.resolve(f"named-{group_id}", areas, saved, LEEDS)
         assert group.label == "North network" and set(group.codes) == {LEEDS, READING, SCILLY}
         for name, codes, message in [("", [LEEDS, KIRKLEES], "name"), ("x", [LEEDS], "at least 2"),
                                      ("x", [LEEDS, "E99999999"], "Unknown area"), ("y" * 81, [LEEDS, KIRKLEES], "80")]:
             with pytest.raises(groups.GroupError, match=message):
-                groups.save_group(store, name, codes, "editor1")
+                groups.save_group(store, name, codes, editor1)
         assert len(groups.named_groups(store)["group_id"].unique()) == 1  # bad input changed nothing
-        groups.delete_group(store, group_id)
+        groups.delete_group(store, group_id, editor1)
         assert groups.named_groups(store).empty
     finally:
         store.close()

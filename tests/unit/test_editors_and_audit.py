@@ -214,3 +214,59 @@ def test_cli_editor_for_leeds_cannot_touch_kirklees(db_copy, tmp_path):
 def test_cli_unknown_user_is_refused(db_copy, tmp_path):
     result = _cli("undo", "1", db=db_copy, secrets=_secrets(tmp_path), user="mallory")
     assert result.returncode == 2 and "no such user" in result.stderr
+
+
+# ------------------------------------------------------------------ named comparison groups
+
+
+def test_named_group_rule():
+    kim = User("kim", EDITOR, "password", frozenset({KIRKLEES}))
+    nobody = User("nat", EDITOR, "password", frozenset())
+    assert access.may_change_group(LEEDS_EDITOR, None) and access.may_change_group(kim, None)  # any editor: new
+    assert access.may_change_group(LEEDS_EDITOR, "Asha")  # their own group (names match ignoring case)
+    assert not access.may_change_group(kim, "asha")  # someone else's group
+    assert access.may_change_group(ADMIN, "asha")
+    for user in (None, User("v", VIEWER), nobody):
+        assert not access.may_change_group(user, None)
+    with pytest.raises(Refused, match="Only asha, who saved this group, or an administrator"):
+        access.require_group_change(kim, "asha", "delete the group “North”")
+
+
+def test_only_the_groups_owner_or_an_administrator_may_replace_rename_or_delete_it(db_copy, monkeypatch):
+    """Refusals change nothing and are in the audit log, as are the changes."""
+    from dashboard.figures import groups
+
+    monkeypatch.delenv("DASHBOARD_RECORDS_URL", raising=False)
+    kim = User("kim", EDITOR, "password", frozenset({KIRKLEES}))
+    store = Store(db_copy, read_only=True)
+    try:
+        group_id = groups.save_group(store, "North network", [LEEDS, KIRKLEES], LEEDS_EDITOR)
+        for attempt in (lambda: groups.save_group(store, "North network", [KIRKLEES, "E06000038"], kim),
+                        lambda: groups.rename_group(store, group_id, "Kim's network", kim),
+                        lambda: groups.delete_group(store, group_id, kim),
+                        lambda: groups.save_group(store, "Viewer's", [LEEDS, KIRKLEES], User("v", VIEWER)),
+                        lambda: groups.delete_group(store, group_id, None)):
+            with pytest.raises(Refused):
+                attempt()
+        saved = groups.named_groups(store)
+        assert list(saved["group_name"].unique()) == ["North network"]
+        assert sorted(saved["area_code"]) == sorted([LEEDS, KIRKLEES]) and set(saved["saved_by"]) == {"asha"}
+        log = audit.read(url=db.records_url(db_copy))  # the log beside the database the groups belong to
+        refused = log[log["outcome"] == audit.REFUSED]
+        assert list(refused["action"])[::-1] == ["save group", "rename group", "delete group", "save group",
+                                                 "delete group"]
+        assert list(refused["actor"])[::-1] == ["kim", "kim", "kim", "v", "not signed in"]
+        assert "Only asha, who saved this group" in refused["detail"].iloc[-1]
+        assert f"{KIRKLEES}, {LEEDS}" in set(refused["areas"])
+
+        kim_group = groups.save_group(store, "Kirklees neighbours", [KIRKLEES, "E06000038"], kim)  # a new one: fine
+        groups.rename_group(store, group_id, "North and West", LEEDS_EDITOR)  # the owner
+        groups.save_group(store, "Kirklees neighbours", [KIRKLEES, LEEDS], ADMIN)  # an administrator, any group
+        groups.delete_group(store, kim_group, ADMIN)
+        assert list(groups.named_groups(store)["group_name"].unique()) == ["North and West"]
+        done = audit.read(url=db.records_url(db_copy))
+        done = done[done["outcome"] == audit.DONE]
+        assert list(done["action"][:4])[::-1] == ["save group", "rename group", "save group", "delete group"]
+        assert "renamed named group" in done["detail"].iloc[2] and "“North and West”" in done["detail"].iloc[2]
+    finally:
+        store.close()

@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+from dashboard.access import User
 from dashboard.figures import groups
 from dashboard.meeting import meetings
 from dashboard.meeting import actions
@@ -53,11 +54,12 @@ def test_board_records_round_trip(records_url, store):
     with pytest.raises(meetings.MeetingError, match="already recorded"):
         meetings.record_meeting(store, LEEDS, "2025-06-01", "2024-25", None, "asha")
     assert list(meetings.list_meetings(store, LEEDS)["meeting_id"]) == [meeting_id]
-    group_id = groups.save_group(store, "Network", [LEEDS, KIRKLEES], "asha")
-    assert groups.save_group(store, "Network", [LEEDS, KIRKLEES], "ben") == group_id  # replaced, same id
+    asha = User("asha", "editor", "password", frozenset({LEEDS}))
+    group_id = groups.save_group(store, "Network", [LEEDS, KIRKLEES], asha)
+    assert groups.save_group(store, "Network", [LEEDS, KIRKLEES], asha) == group_id  # replaced, same id
     saved = groups.named_groups(store)
-    assert sorted(saved["area_code"]) == sorted([LEEDS, KIRKLEES]) and set(saved["saved_by"]) == {"ben"}
-    groups.delete_group(store, group_id)
+    assert sorted(saved["area_code"]) == sorted([LEEDS, KIRKLEES]) and set(saved["saved_by"]) == {"asha"}
+    groups.delete_group(store, group_id, asha)
     assert groups.named_groups(store).empty
     if records_url.startswith("postgresql"):
         import sqlalchemy as sa

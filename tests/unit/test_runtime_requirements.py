@@ -53,3 +53,16 @@ def test_every_runtime_import_is_in_requirements_txt():
         if not dists & runtime:
             missing.append(f"{module} ({', '.join(sorted(dists))}) imported by {', '.join(sorted(files))}")
     assert not missing, "imported at run time but not pinned in requirements.txt: " + "; ".join(missing)
+
+
+def test_sign_in_through_an_identity_provider_can_run():
+    """The README's second way to sign in is ``st.login``, which needs Streamlit's ``auth`` extra
+    (Authlib and httpx): without them the "Sign in" button fails (the browser test
+    ``test_sign_in_through_an_identity_provider_goes_to_the_provider`` follows it to a provider)."""
+    from streamlit.auth_util import is_authlib_installed
+
+    assert {"authlib", "httpx"} <= _requirement_names("requirements.txt")
+    assert is_authlib_installed()
+    from authlib.integrations import starlette_client  # what Streamlit's login route imports
+
+    assert starlette_client.StarletteOAuth2App

@@ -44,7 +44,7 @@ def test_a_write_publishes_a_new_file_and_readers_move_at_their_next_look(served
         # while the copy is being written, the served file is still the old one
         assert snapshot.identity(served) == old_identity
     assert snapshot.identity(served) != old_identity
-    assert set(snapshot.last_timings) == {"copy", "write", "verify_and_swap", "total"}
+    assert set(snapshot.last_timings) == {"copy", "write", "verify_and_swap", "swap", "total", "lock_held"}
     # a run that pinned the old snapshot keeps reading it, whole, though it has been replaced
     assert old.sql("select count(*) as n from import_batches").n[0] == before
     current = snapshots.current()
@@ -175,3 +175,50 @@ def test_a_missing_database_is_reported(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         with snapshot.write(tmp_path / "none.duckdb"):
             pass
+
+
+def test_each_publish_keeps_its_swap_time_and_lock_hold_time_in_the_records(served, monkeypatch):
+    """An import and its undo through the served (read-only) store: each publish is one row of
+    ``snapshot_publishes`` in the records beside the database, with the swap and the lock hold."""
+    from dashboard.data.importers import Source, import_files
+    from dashboard.records import publishes
+    from tests.unit.test_import_common import GOOD
+
+    monkeypatch.setenv("DASHBOARD_PSEUDONYM_KEY", KEY)
+    monkeypatch.delenv("DASHBOARD_RECORDS_URL", raising=False)
+    store = Store(served, read_only=True)
+    try:
+        (batch,) = import_files(store, "survey", [Source.from_path(GOOD / "survey.csv")], who="asha")
+    finally:
+        store.close()
+    store = Store(served, read_only=True)
+    try:
+        batches.undo(store, batch, who="asha")
+    finally:
+        store.close()
+    rows = publishes.read(served)
+    assert list(rows["what"][:2]) == [f"undo of batch {batch} (survey)", f"import of batch {batch} (survey)"]
+    for row in rows.head(2).itertuples():
+        assert 0 < row.swap_seconds < 5
+        steps = row.copy_seconds + row.write_seconds + row.verify_seconds + row.swap_seconds
+        assert row.lock_held_seconds >= steps > 0
+        assert row.lock_wait_seconds >= 0
+    assert snapshot.last_timings["swap"] == pytest.approx(rows["swap_seconds"].iloc[0])
+    shown = publishes.shown(rows)
+    assert shown.columns[-2:].tolist() == ["Swap (ms)", "Writer lock held (s)"]
+
+
+def test_a_read_write_store_leaves_no_transaction_open_so_a_checkpoint_after_a_write_goes_through(tmp_path):
+    """The benchmark's import hang (issue 13): the store's own migrations left a result open on
+    its main connection, so a FORCE CHECKPOINT after any write waited for ever. A plain
+    CHECKPOINT refuses (instead of waiting) while another transaction is open: it must pass."""
+    Store(tmp_path / "db.duckdb").close()  # built and migrated
+    store = Store(tmp_path / "db.duckdb")  # opened again: nothing to migrate, the version is read
+    try:
+        cur = store.cursor()
+        cur.execute("create table written as select 1 as a")
+        cur.close()
+        store.sql("checkpoint")
+        assert store.sql("select count(*) as n from written")["n"].iloc[0] == 1
+    finally:
+        store.close()

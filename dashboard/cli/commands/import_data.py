@@ -121,9 +121,7 @@ def run(args) -> int:
         print(str(stopped), file=sys.stderr)
         return 3
     if snapshot.last_timings:
-        t = snapshot.last_timings
-        say(f"Published the new snapshot in {t['total']:.2f} s (copy {t['copy']:.2f} s, write {t['write']:.2f} s, "
-            f"verify and swap {t['verify_and_swap']:.2f} s).")
+        say(snapshot.timings_text())
     print(f"Imported {plan.row_count:,} rows from {len(ids)} file{'s' if len(ids) != 1 else ''} as batch"
           f"{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} into {path}.")
     return 0

@@ -67,6 +67,8 @@ def run(args) -> int:
             return 1
     finally:
         store.close()
+    if snapshot.last_timings:
+        print(snapshot.timings_text(), file=sys.stderr)
     print(f"Undid batch {done['batch_id']} ({done['dataset']}, {done['file']}): removed {done['removed']:,} rows"
           + (f", put back {done['restored']:,} rows it had replaced" if done["restored"] else "") + ".")
     return 0

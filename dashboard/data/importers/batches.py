@@ -100,9 +100,10 @@ def _published(store):
 
 
 @contextmanager
-def _transaction(store):
+def _transaction(store, materialise: bool = True):
     """A cursor in one transaction: committed when the block ends, rolled back if it raises; after
-    the commit, the writer's step (``release.materialise``: published cells for the new data version)."""
+    the commit, the writer's step (``release.materialise``: published cells for the new data
+    version) unless ``materialise`` is False."""
     cur = store.cursor()
     try:
         cur.execute("begin transaction")
@@ -114,17 +115,22 @@ def _transaction(store):
             raise
     finally:
         cur.close()
-    release.materialise(store)
+    if materialise:
+        release.materialise(store)
 
 
-def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> list[int]:
-    """Write every file of the plan as its own batch, in one transaction; return the batch ids."""
+def write(store, plan: Plan, who: str, replace: bool = False, progress=None, materialise: bool = True) -> list[int]:
+    """Write every file of the plan as its own batch, in one transaction; return the batch ids.
+
+    ``materialise=False`` leaves the release layer to the caller: the benchmark imports a
+    dataset file by file into a store no one serves, and builds the layer once after (timed on
+    its own). Every other writer keeps the default: cells for each new data version."""
     if store.read_only:
         with _published(store) as new:
             return write(new, plan, who, replace, progress)
     table = TABLES[plan.dataset]
     say = progress or (lambda message: None)
-    with _transaction(store) as cur:
+    with _transaction(store, materialise) as cur:
         _conflicts(cur, plan)  # again, inside the transaction
         if plan.already:
             raise AlreadyImported(plan)
@@ -163,6 +169,7 @@ def write(store, plan: Plan, who: str, replace: bool = False, progress=None) -> 
             )
             say(f"Wrote {f.file} as batch {batch_id}.")
             ids.append(batch_id)
+    store.publish_note = f"import of batch{'es' if len(ids) != 1 else ''} {', '.join(map(str, ids))} ({plan.dataset})"
     return ids
 
 
@@ -214,6 +221,7 @@ def undo(store, batch_id: int, who: str) -> dict:
         cur.execute(f"delete from replaced_{table} where replaced_by = ?", [batch_id])
         cur.execute("update import_batches set status = 'undone', undone_by = ?, undone_at = current_timestamp"
                     " where batch_id = ?", [who, batch_id])
+    store.publish_note = f"undo of batch {batch_id} ({dataset})"
     return {"batch_id": batch_id, "dataset": dataset, "file": file_name, "removed": int(removed),
             "restored": int(restored)}
 

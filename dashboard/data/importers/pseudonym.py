@@ -14,11 +14,11 @@ person-level data is refused.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard import config
@@ -58,12 +58,40 @@ def key_problem(key: str | None) -> str | None:
     return None
 
 
+_BLOCK = 64  # SHA-256's block size in bytes (RFC 2104)
+
+# HMAC-SHA256 (RFC 2104) over a column at once, in DuckDB: sha256(K xor opad || sha256(K xor ipad || m)).
+# The result is the same as Python's ``hmac`` (a unit test checks): stored codes do not change.
+_HMAC_SQL = ("select sha256($opad::blob || unhex(sha256($ipad::blob || encode(id)))) as code"
+             " from incoming_ids")  # insertion order is kept (DuckDB preserve_insertion_order)
+
+
+def _pads(key: str) -> tuple[bytes, bytes]:
+    k = key.encode("utf-8")
+    if len(k) > _BLOCK:
+        k = hashlib.sha256(k).digest()
+    k = k.ljust(_BLOCK, b"\0")
+    return bytes(b ^ 0x36 for b in k), bytes(b ^ 0x5C for b in k)
+
+
 def pseudonymise(ids: pd.Series, key: str) -> pd.Series:
-    """Each identifier -> 64 hex characters, HMAC-SHA256 under ``key`` (same id, same code)."""
-    keyed = hmac.new(key.encode("utf-8"), digestmod=hashlib.sha256)  # copied per id: same result, faster
-    codes = {}
-    for value in pd.unique(ids.dropna()):
-        h = keyed.copy()
-        h.update(value.encode("utf-8"))
-        codes[value] = h.hexdigest()
-    return ids.map(codes)
+    """Each identifier -> 64 hex characters, HMAC-SHA256 under ``key`` (same id, same code).
+
+    Vectorised: every identifier of the column is hashed in one DuckDB statement (10 million
+    in seconds, where a Python loop took minutes); missing identifiers stay missing."""
+    import duckdb
+
+    present = ids.notna().to_numpy()
+    out = pd.Series([None] * len(ids), index=ids.index, dtype=object)
+    if not present.any():
+        return out
+    frame = pd.DataFrame({"id": ids[present].astype(str).to_numpy()})
+    ipad, opad = _pads(key)
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    try:
+        con.register("incoming_ids", frame)
+        codes = con.execute(_HMAC_SQL, {"ipad": ipad, "opad": opad}).fetchnumpy()["code"]
+    finally:
+        con.close()
+    out[present] = np.asarray(codes, dtype=object)
+    return out

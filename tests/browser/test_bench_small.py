@@ -1,4 +1,3 @@
-# Run by hand for now (it timed out after the release layer merged; see issue 13): .venv/bin/python -m pytest tests/browser/bench_small_command.py
 """``python -m dashboard bench --scale small`` keeps working: it builds the sample-scale data set
 through the import path, checks values three ways, runs a page server-side and in Chromium.
 No timing is asserted (speed targets live in the command's report, not in tests)."""
