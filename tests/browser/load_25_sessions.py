@@ -1,3 +1,5 @@
+# Run by hand until it passes (not collected by the suite: its name does not start with test_):
+#   .venv/bin/python -m pytest tests/browser/load_25_sessions.py -s
 """Load: 25 browser sessions (one Chromium, 25 contexts) on one real Streamlit server keep
 rerunning different pages and filters while a command-line import (two files, one transaction)
 and then an undo publish new snapshots.
