@@ -95,14 +95,19 @@ def _import_table_modules() -> None:
             importlib.import_module(f"{package.__name__}.{info.name}")
 
 
+DDL_LOCK_KEY = 0x600D11FE5  # the advisory lock that serialises creating the records tables on PostgreSQL
+
+
 def create_all(engine: sa.Engine | None = None) -> sa.Engine:
     """Create every records table that is missing (safe to call from several processes)."""
     engine = engine or get_engine()
     _import_table_modules()
     try:
         with writing(engine) as conn:  # SQLite: the write lock first, so processes take turns
+            if conn.dialect.name == "postgresql":  # PostgreSQL: processes take turns on a lock held to commit
+                conn.execute(sa.text("select pg_advisory_xact_lock(:key)"), {"key": DDL_LOCK_KEY})
             metadata.create_all(conn, checkfirst=True)
-    except sa.exc.IntegrityError:  # PostgreSQL: another process created the same table a moment before
+    except (sa.exc.IntegrityError, sa.exc.ProgrammingError):  # created by another process a moment before
         with writing(engine) as conn:
             metadata.create_all(conn, checkfirst=True)
     return engine
