@@ -141,6 +141,18 @@ def expanded_table(page, key: str) -> str:
     return table.inner_text()
 
 
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the selectbox labelled ``label`` as a keyboard user would: open it,
+    type to filter, click the option. Long lists are virtualised, so an option further down
+    is not in the page until the list is filtered to it."""
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label).last
+    box.click()
+    box.locator("input").fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_timeout(300)
+    page.wait_for_selector(READY, timeout=60_000)
+
+
 def screenshot(page, name: str) -> Path:
     path = artifacts_dir("screenshots") / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

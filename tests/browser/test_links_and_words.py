@@ -3,7 +3,7 @@ Each at the size where the problem was seen."""
 
 import pytest
 
-from tests.browser.conftest import READY, open_app, screenshot
+from tests.browser.conftest import READY, choose, open_app, screenshot
 from tests.conftest import KIRKLEES, LEEDS, READING
 
 pytestmark = pytest.mark.browser
@@ -34,9 +34,7 @@ def profile_heading(page) -> str:
 def test_a_profile_link_opens_the_council_it_names(analyst, server):
     """Leeds is chosen (and remembered) on the map; the link to Kirklees' profile opens Kirklees."""
     open_app(analyst, server.url, f"map?indicator=control&period=2024-25&area={LEEDS}")
-    box = analyst.locator("[data-testid='stSelectbox']").filter(has_text="Area").last
-    box.click()
-    analyst.get_by_role("option", name="Kirklees").click()
+    choose(analyst, "Area", "Kirklees")
     settle(analyst)
     link = analyst.get_by_role("link", name="Open the profile of Kirklees")
     assert f"area={KIRKLEES}" in link.get_attribute("href")
