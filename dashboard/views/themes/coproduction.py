@@ -26,7 +26,6 @@ COPRODUCTION = Theme(
 # ------------------------------------------------------------------ co-production
 
 LEVELS = ["informed", "consulted", "engaged", "co-designed", "co-produced"]
-DECISION_YEARS = rules.WINDOW_YEARS  # decisions are pooled over fixed windows that never overlap
 ROLES = release_tables.ROLES
 
 
