@@ -49,8 +49,8 @@ def category_trend_panel(ctx: Context) -> Panel:
     mine = frame[frame["area_code"] == ctx.area].sort_values(["period", "category_order"])
     key, title = "by-category", f"Breakdowns per 1,000 people supported in {ctx.area_name}, by category"
     if mine.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no support records for {ctx.area_name}, so no rate per 1,000 can be worked out.")
+        return Panel.nothing(key, title,
+                             f"There are no support records for {ctx.area_name}, so no rate per 1,000 can be worked out.")
     shown = mine[mine["per_1000"].notna() & (mine["per_1000"] > 0)]
     sentence = (f"Line chart of breakdowns per 1,000 people supported in {ctx.area_name} by category, "
                 f"{mine['period'].min()} to {mine['period'].max()}.")
@@ -81,8 +81,8 @@ def heatmap_panel(ctx: Context) -> Panel:
     frame = frame[(frame["period"] == ctx.period) & frame["area_code"].isin(ctx.group_codes)]
     key, title = "heatmap", "Breakdowns per 1,000 people supported, area by category"
     if frame.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"No area among {ctx.group_label} has breakdowns and support records for {ctx.period}.")
+        return Panel.nothing(key, title,
+                             f"No area among {ctx.group_label} has breakdowns and support records for {ctx.period}.")
     frame = frame.sort_values(["area_name", "category_order"])
     frame["label"] = [f"<b>{n}</b>" if c == ctx.area else n for n, c in zip(frame["area_name"], frame["area_code"])]
     values = frame.pivot_table(index="label", columns="category", values="per_1000", aggfunc="first", dropna=False, sort=False)

@@ -34,8 +34,8 @@ def levels_panel(ctx: Context) -> Panel:
     mine = release.table(ctx.store, "levels", area=ctx.area)
     key, title = "levels", f"Activities in {ctx.area_name} by level of involvement"
     if mine.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no co-production activities recorded for {ctx.area_name}.")
+        return Panel.nothing(key, title,
+                             f"There are no co-production activities recorded for {ctx.area_name}.")
     mine = mine.sort_values(["period", "level_order"]).reset_index(drop=True)
     deep = mine[mine["level"].isin(["co-designed", "co-produced"])]
     sentence = f"Stacked bar chart of co-production activities in {ctx.area_name} by level, {mine['period'].min()} to {mine['period'].max()}."
@@ -64,8 +64,8 @@ def decisions_panel(ctx: Context) -> Panel:
     long = release.table(ctx.store, "decisions", area=ctx.area, period=years[0])
     key, title = "decisions", "Which decisions self-advocates and families took part in"
     if long.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no co-production activities recorded for {ctx.area_name} in {span}.")
+        return Panel.nothing(key, title,
+                             f"There are no co-production activities recorded for {ctx.area_name} in {span}.")
     long = long.sort_values(["decision_order", "who"], ascending=[True, False]).reset_index(drop=True)
     mine = long.drop_duplicates("decision")
     decisions_shown = mine.set_index("decision")["decisions"]
@@ -111,8 +111,8 @@ def participants_panel(ctx: Context) -> Panel:
     long = release.table(ctx.store, "participants", area=ctx.area)
     key, title = "participants", f"Who took part in {ctx.area_name}, and who was paid for their time"
     if long.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no co-production activities recorded for {ctx.area_name}.")
+        return Panel.nothing(key, title,
+                             f"There are no co-production activities recorded for {ctx.area_name}.")
     long = long.sort_values(["period", "role_order"]).reset_index(drop=True)
     firsts = long.drop_duplicates("period").set_index("period")
     paid, paid_why = firsts["people_paid"].astype(float), firsts["people_paid_reason"]
@@ -149,8 +149,8 @@ def actions_panel(ctx: Context) -> Panel:
     long = release.table(ctx.store, "actions", area=ctx.area)
     key, title = "you-said-we-did", f"“You said, we did” in {ctx.area_name}"
     if long.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no co-production activities recorded for {ctx.area_name}.")
+        return Panel.nothing(key, title,
+                             f"There are no co-production activities recorded for {ctx.area_name}.")
     long = long.sort_values(["period", "status"]).reset_index(drop=True)
     year = long[long["period"] == ctx.period].set_index("status")
     sentence = f"Stacked bar chart of “you said, we did” actions raised at co-production activities in {ctx.area_name}, completed and still open, by year."
@@ -175,8 +175,8 @@ def i_statements_panel(ctx: Context) -> Panel:
     mine = release.table(ctx.store, "i_statements", area=ctx.area, period=ctx.period)
     key, title = "i-statements", "I-statement answers by theme"
     if mine.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no I-statement check-ins for {ctx.area_name} in {ctx.period}.")
+        return Panel.nothing(key, title,
+                             f"There are no I-statement check-ins for {ctx.area_name} in {ctx.period}.")
     mine = mine.sort_values(["theme", "answer_order"]).reset_index(drop=True)
     parts = []
     for theme, rows in mine.groupby("theme", sort=False):

@@ -38,8 +38,8 @@ def agreement_panel(ctx: Context) -> Panel:
     mine = release.table(ctx.store, "agreement", area=ctx.area, period=ctx.period)
     key, title = "flexibility", "What direct-payment holders say"
     if mine.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"No direct-payment holder in {ctx.area_name} answered the survey in {ctx.period}.")
+        return Panel.nothing(key, title,
+                             f"No direct-payment holder in {ctx.area_name} answered the survey in {ctx.period}.")
     mine = mine.sort_values(["statement_order", "agreement"]).reset_index(drop=True)
     hidden_share = (mine.groupby("statement_order")["share"].transform(lambda s: 100 - s.sum())
                     .where(mine.groupby("statement_order")["suppressed"].transform("any"), 0))
@@ -79,8 +79,8 @@ def control_panel(ctx: Context) -> Panel:
     frame = release.table(ctx.store, "control", areas=ctx.group_codes, period=ctx.period)
     key, title = "control", "Control over daily life, with and without a direct payment"
     if frame.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no survey answers about control among {ctx.group_label} in {ctx.period}.")
+        return Panel.nothing(key, title,
+                             f"There are no survey answers about control among {ctx.group_label} in {ctx.period}.")
     names = dict(zip(ctx.figs.areas["area_code"], ctx.figs.areas["area_name"]))
     frame["area_name"] = frame["area_code"].map(names)
     frame = frame.sort_values(["area_name", "payment_group"])

@@ -34,6 +34,11 @@ class Panel:
     empty: str = ""  # said instead of the chart when there is nothing to show
     extra: dict = field(default_factory=dict)
 
+    @classmethod
+    def nothing(cls, key: str, title: str, empty: str) -> "Panel":
+        """A panel with nothing to show: ``empty`` is said instead of the chart."""
+        return cls(key, title, None, pd.DataFrame(), "", pd.DataFrame(), empty=empty)
+
     @property
     def sentence(self) -> str:
         return self.chart.sentence if self.chart else self.empty
@@ -174,8 +179,8 @@ def areas_panel(ctx: Context, indicator_id: str) -> Panel:
     bench = ctx.benchmark(indicator_id)
     key = f"{indicator_id}-areas"
     if table.empty:
-        return Panel(key, f"{ind.short_name} by area", None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"No area among {ctx.group_label} has a figure for {sentence_name(ind.short_name)} in {ctx.period}.")
+        return Panel.nothing(key, f"{ind.short_name} by area",
+                             f"No area among {ctx.group_label} has a figure for {sentence_name(ind.short_name)} in {ctx.period}.")
     chart = charts.compare_bars(table, ind, ctx.period, ctx.area, bench.value if bench else None, bench.label if bench else None)
     chart.sentence = chart.sentence.replace(ind.name.lower(), sentence_name(ind.name))  # keep "ATU", "NHS"
     view = table.sort_values(["suppressed", "value", "area_name"], ascending=[True, ind.polarity == "low_good", True])
@@ -218,8 +223,8 @@ def trend_panel(ctx: Context, indicator_id: str) -> Panel:
     key = f"{indicator_id}-trend"
     title = f"{ind.short_name} in {ctx.area_name} by year"
     if frame.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no figures for {sentence_name(ind.short_name)} in {ctx.area_name}.")
+        return Panel.nothing(key, title,
+                             f"There are no figures for {sentence_name(ind.short_name)} in {ctx.area_name}.")
     shown_rows = frame[frame["value"].notna()]
     if shown_rows.empty:
         sentence = (f"Line chart of {sentence_name(ind.name)} in {ctx.area_name}: no year can be shown, "
@@ -262,8 +267,8 @@ def _bins_panel(ctx: Context, key: str, title: str, table_name: str, count_col: 
     figs = ctx.figs
     mine = release.table(ctx.store, table_name, area=ctx.area, period=ctx.period)
     if mine.empty:
-        return Panel(key, title, None, pd.DataFrame(), "", pd.DataFrame(),
-                     empty=f"There are no {what} for {ctx.area_name} in {ctx.period}.")
+        return Panel.nothing(key, title,
+                             f"There are no {what} for {ctx.area_name} in {ctx.period}.")
     mine = mine.sort_values("bin_order").reset_index(drop=True)
     median = ctx.figure(median_id)
     ind = figs.catalogue[median_id]
