@@ -16,30 +16,14 @@ from dashboard.data.reference import ENGLAND_CODE, REGIONS, year_start
 
 MISSING_MARKERS = {"", ":", "c", "[x]", "[c]", "[z]", "x", "z", "-", "*", ".."}
 
-#: concept -> (measure group up to 2022-23, measure group from 2023-24)
-CONCEPT_GROUPS = {
-    "control": ("1B", "3A"),
-    "direct_payments": ("1C2A", "3D2A"),
-    "direct_payments_carers": ("1C2B", "3D2B"),
-    "self_directed_support": ("1C1A", "3D1A"),
-    "information": ("3D1", "3C1"),
-    "social_contact": ("1I1", "5A1"),
-    "satisfaction": ("3A", "1D"),
-}
+# Which published measure an indicator matches is the indicator's own: its catalogue entry's
+# ``ascof_codes`` (measure group up to 2022-23, from 2023-24). Here: which of the two a year uses.
 RENUMBERED_FROM = 2023  # the 2023-24 file uses the new codes
 
 
-def concept_for(measure_group: str, period: str) -> str | None:
-    """What a measure group means in a given year's file (None if the dashboard does not use it)."""
-    new = year_start(period) >= RENUMBERED_FROM
-    for concept, (old_code, new_code) in CONCEPT_GROUPS.items():
-        if measure_group == (new_code if new else old_code):
-            return concept
-    return None
-
-
-def measure_group_for(concept: str, period: str) -> str:
-    old_code, new_code = CONCEPT_GROUPS[concept]
+def measure_group_in(codes: tuple[str, str], period: str) -> str:
+    """The measure group a year's file uses, of an indicator's ``(up to 2022-23, from 2023-24)``."""
+    old_code, new_code = codes
     return new_code if year_start(period) >= RENUMBERED_FROM else old_code
 
 
@@ -113,7 +97,7 @@ def tidy(frame: pd.DataFrame, period: str) -> pd.DataFrame:
         if col not in wide.columns:
             wide[col] = None
     wide["period"] = period
-    wide["concept"] = [concept_for(g, period) for g in wide["measure_group"]]
+    wide["concept"] = None  # kept for old databases: the catalogue's ascof_codes give a measure its meaning
     wide = wide.rename(columns={"level": "geography_level"})
     return wide[
         [
@@ -139,9 +123,14 @@ BREAKDOWN_SUFFIXES = {
 #: measure groups that exist only before (old) or only from (new) the 2023-24 renumbering
 OLD_ONLY_GROUPS = {"1C2A", "1C2B", "1C1A", "1I1", "3D1"}
 NEW_ONLY_GROUPS = {"3D2A", "3D2B", "3D1A", "5A1", "3C1", "1D"}
-#: concepts whose outcome is a percentage of people (numerator never above denominator)
-PROPORTION_CONCEPTS = {"control", "direct_payments", "direct_payments_carers", "self_directed_support",
-                       "information", "social_contact", "satisfaction"}
+#: measure groups whose outcome is a percentage of people, up to 2022-23 and from 2023-24: the
+#: import checks that their numerator is never above the denominator and the outcome is 0 to 100
+PERCENT_GROUPS = ({"1B", "1C2A", "1C2B", "1C1A", "3D1", "1I1", "3A"},
+                  {"3A", "3D2A", "3D2B", "3D1A", "3C1", "5A1", "1D"})
+
+
+def percent_groups(period: str) -> set[str]:
+    return PERCENT_GROUPS[1] if year_start(period) >= RENUMBERED_FROM else PERCENT_GROUPS[0]
 
 
 def split_measure_code(code: str, known_groups: set[str] | None = None) -> tuple[str, str] | None:

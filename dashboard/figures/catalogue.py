@@ -43,7 +43,7 @@ class Indicator:
     caveats: str
     narrative: str = ""
     multiplier: float = 100.0
-    ascof_concept: str | None = None
+    ascof_codes: tuple[str, str] | None = None  # published measure group up to 2022-23, from 2023-24
     headline: bool = False
     icon: str | None = None
     split_query: str | None = None
@@ -130,7 +130,7 @@ def _load(path: Path) -> Catalogue:
     domains = tuple(Domain(**d) for d in data["domain"])
     indicators = []
     for entry in data["indicator"]:
-        known = {k: v for k, v in entry.items() if k in _INDICATOR_FIELDS}
+        known = {k: tuple(v) if k == "ascof_codes" else v for k, v in entry.items() if k in _INDICATOR_FIELDS}
         extra = {k: v for k, v in entry.items() if k not in _INDICATOR_FIELDS}
         indicators.append(Indicator(**known, extra=extra))
     catalogue = Catalogue(domains=domains, indicators=tuple(indicators))
@@ -162,6 +162,9 @@ def validate(catalogue: Catalogue) -> None:
             problems.append(f"{where}: only a proportion can be split by group (split_query)")
         if ind.median_group_query and ind.kind != "median":
             problems.append(f"{where}: median_group_query is for medians only")
+        if ind.ascof_codes is not None and (len(ind.ascof_codes) != 2
+                                            or not all(isinstance(c, str) and c.isalnum() for c in ind.ascof_codes)):
+            problems.append(f"{where}: ascof_codes must be two measure groups, up to 2022-23 and from 2023-24")
         if ind.kind == "proportion" and "{out_of_10}" not in ind.easy_read_sentence:
             problems.append(f"{where}: an easy-read sentence for a proportion needs {{out_of_10}}")
     for fixed in FIXED_IDS:

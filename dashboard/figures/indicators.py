@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.data import cld
+from dashboard.data import ascof, cld
 from dashboard.figures import stats
 from dashboard.figures.trends import trend_to
 from dashboard.figures.catalogue import Catalogue, Indicator
@@ -62,11 +62,13 @@ def _intervals(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
 
 
 def _published_rows(published: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
-    """Every published value of the indicator's concept, whatever rows came with it: with a
-    base or denominator (Wilson interval later), with a margin of error only (the interval is
-    the published one, see ``_published_intervals``), or the outcome alone (no interval: shown
-    as published, never compared)."""
-    rows = published[published["concept"] == indicator.ascof_concept].copy()
+    """Every published value of the indicator's measure (its catalogue entry's ``ascof_codes``, the
+    one each year's file uses), whatever rows came with it: with a base or denominator (Wilson
+    interval later), with a margin of error only (the interval is the published one, see
+    ``_published_intervals``), or the outcome alone (no interval: shown as published, never compared)."""
+    years = {period: ascof.measure_group_in(indicator.ascof_codes, period) for period in published["period"].unique()}
+    wanted = published["period"].map(years)
+    rows = published[published["measure_group"] == wanted].copy()
     if rows.empty:
         return pd.DataFrame(columns=FIGURE_COLUMNS)
     rows = rows[rows["outcome"].notna()]
@@ -115,7 +117,7 @@ def compute_indicator(store: Store, indicator: Indicator, published: pd.DataFram
         local = cld.merge(local, cld_figures, indicator.id)
         local["source"] = local["source"].fillna(LOCAL)
     frames = [local]
-    if indicator.ascof_concept and published is not None:
+    if indicator.ascof_codes and published is not None:
         pub = _published_rows(published, indicator)
         if not pub.empty:
             have = set(zip(local["geography_code"], local["period"]))

@@ -33,6 +33,8 @@ def test_the_shipped_catalogue_is_valid(real):
         ({"unit": "furlongs"}, "unit must be one of"),
         ({"polarity": "up"}, "polarity must be one of"),
         ({"id": "Bad-Id"}, "id must be snake_case words"),
+        ({"ascof_codes": ("1C2A",)}, "ascof_codes must be two measure groups"),
+        ({"ascof_codes": ("1C2A", "3D 2A")}, "ascof_codes must be two measure groups"),
     ],
 )
 def test_each_broken_field_is_named(real, changes, words):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.data import importers
+from dashboard.data import ascof, importers
+from dashboard.figures import catalogue
 from dashboard.data.importers import Source, batches
 from dashboard.figures.indicators import PUBLISHED, build_figures
 from dashboard.data.store import Store
@@ -89,11 +90,10 @@ def test_older_shape_2016_17_with_colon_and_c_markers(db_copy, raw_slice):
         (batch,) = importers.import_files(store, "ascof", [Source.from_path(GOOD / "ascof-2016-17-old-shape.csv")], who="t")
         rows = store.sql("select * from ascof_figures where batch_id = ?", [batch])
         assert set(rows.period) == {"2016-17"}
-        control = rows[(rows.geography_code == WAKEFIELD) & (rows.concept == "control") & (rows.disaggregation == "Total")]
-        assert control.measure_group.iloc[0] == "1B"
+        control = rows[(rows.geography_code == WAKEFIELD) & (rows.measure_group == "1B") & (rows.disaggregation == "Total")]
         assert control.outcome.iloc[0] == pytest.approx(published(raw_slice, WAKEFIELD, "1B", "Outcome"))
         # ":" (was [x]) is missing, not zero
-        england_control = rows[(rows.geography_level == "england") & (rows.concept == "control") & (rows.disaggregation == "Total")]
+        england_control = rows[(rows.geography_level == "england") & (rows.measure_group == "1B") & (rows.disaggregation == "Total")]
         assert england_control.outcome.isna().all()
     finally:
         store.close()
@@ -105,16 +105,20 @@ def test_newer_shape_2023_24_renumbered_codes_map_to_the_same_concepts(db_copy, 
         (batch,) = importers.import_files(store, "ascof", [Source.from_path(GOOD / "ascof-2023-24-new-shape.csv")], who="t")
         rows = store.sql("select * from ascof_figures where batch_id = ? and geography_code = ? and disaggregation = 'Total'",
                          [batch, WAKEFIELD])
-        by_concept = {r.concept: r for r in rows.itertuples() if r.concept}
-        assert by_concept["control"].measure_group == "3A"
-        assert by_concept["control"].outcome == pytest.approx(published(raw_slice, WAKEFIELD, "1B", "Outcome"))
-        assert by_concept["satisfaction"].measure_group == "1D"
-        assert by_concept["satisfaction"].outcome == pytest.approx(published(raw_slice, WAKEFIELD, "3A", "Outcome"))
-        assert by_concept["direct_payments"].measure_group == "3D2A"
-        assert by_concept["social_contact"].measure_group == "5A1"
-        assert by_concept["information"].measure_group == "3C1"
+        by_group = {r.measure_group: r for r in rows.itertuples()}
+        # which measure an indicator matches is its catalogue entry's ascof_codes, the one each year uses
+        cat = catalogue.load()
+        wanted = {i.id: ascof.measure_group_in(i.ascof_codes, "2023-24") for i in cat.indicators if i.ascof_codes}
+        assert wanted == {"control": "3A", "satisfaction": "1D", "direct_payments": "3D2A", "social_contact": "5A1",
+                          "information": "3C1", "self_directed_support": "3D1A"}
+        assert by_group["3A"].outcome == pytest.approx(published(raw_slice, WAKEFIELD, "1B", "Outcome"))
+        assert by_group["1D"].outcome == pytest.approx(published(raw_slice, WAKEFIELD, "3A", "Outcome"))
         figs = build_figures(store)
-        assert figs.figure("control", WAKEFIELD, "2023-24")["source"] == PUBLISHED
+        control = figs.figure("control", WAKEFIELD, "2023-24")
+        assert control["source"] == PUBLISHED and control["value"] == pytest.approx(by_group["3A"].outcome)
+        # "3A" is control from 2023-24 (it was satisfaction before): satisfaction reads "1D"
+        satisfaction = figs.figure("satisfaction", WAKEFIELD, "2023-24")
+        assert satisfaction["source"] == PUBLISHED and satisfaction["value"] == pytest.approx(by_group["1D"].outcome)
     finally:
         store.close()
 

@@ -201,8 +201,8 @@ def check(table: Table, problems: Problems, period: str | None = None, today=Non
         if column not in wide:
             wide[column] = float("nan")
             rows_of[column] = float("nan")
-    wide["concept"] = [ascof.concept_for(g, period) for g in wide["group"]]
-    proportion = wide["concept"].isin(ascof.PROPORTION_CONCEPTS)
+    wide["concept"] = None  # kept for old databases: the catalogue's ascof_codes give a measure its meaning
+    proportion = wide["group"].isin(ascof.percent_groups(period))
     above = proportion & (wide["numerator"] > wide["denominator"])
     if above.any():
         problems.add(file, mapping["measure_value"], "is a numerator above its denominator",
