@@ -369,7 +369,7 @@ def easy_read_figure(indicator: Indicator, figure_row, benchmark, previous_row, 
         chart = "icons"
     else:
         chart = "bar"
-    icon = indicator.icon or indicator.id
+    icon = picture_for(indicator)
     return EasyReadFigure(
         indicator_id=indicator.id,
         title=indicator.easy_read_name,
@@ -496,6 +496,18 @@ def _label_svg(svg: str, label: str) -> str:
 
 def picture_path(name: str) -> Path:
     return ASSETS_DIR / f"{name}.svg"
+
+
+def picture_for(indicator: Indicator) -> str:
+    """The indicator's picture (its ``icon``, else its id); for one with no picture drawn yet,
+    the picture of its domain's headline indicator."""
+    for name in (indicator.icon, indicator.id):
+        if name and picture_path(name).is_file():
+            return name
+    from dashboard.figures.catalogue import load
+
+    headline = load().headline(indicator.domain)
+    return headline.icon or headline.id
 
 
 def face_path(name: str) -> Path:

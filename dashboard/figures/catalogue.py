@@ -13,6 +13,8 @@ CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 KINDS = {"proportion", "rate", "median"}
 UNITS = {"percent": "%", "per_100": " per 100", "per_1000": " per 1,000", "days": " days"}
 POLARITIES = {"high_good", "low_good", "none"}
+#: the theme pages (key -> the domain whose indicators come first on it)
+THEMES = {"direct-payments": "direct_payments", "collaboration": "collaboration", "coproduction": "coproduction"}
 FIXED_IDS = ["control", "choice", "direct_payments", "self_directed_support", "social_contact", "information", "satisfaction"]
 
 
@@ -47,6 +49,8 @@ class Indicator:
     headline: bool = False
     icon: str | None = None
     split_query: str | None = None
+    split_measure: str | None = None  # the split query's ``measure`` for it (default: its id)
+    themes: tuple[str, ...] = ()  # the theme pages that show it
     median_group_query: str | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
@@ -58,6 +62,11 @@ class Indicator:
         if self.kind != "median":
             return None
         return self.median_group_query or f"group_median_{self.id}"
+
+    @property
+    def split_key(self) -> str:
+        """The ``measure`` of the split query's rows that are this indicator's."""
+        return self.split_measure or self.id
 
     @property
     def polarity_words(self) -> str:
@@ -107,6 +116,13 @@ class Catalogue:
     def in_domain(self, domain_id: str) -> list[Indicator]:
         return [i for i in self.indicators if i.domain == domain_id]
 
+    def in_theme(self, theme_key: str) -> list[Indicator]:
+        """A theme page's indicators: its own domain's first, each part in the catalogue's order
+        (the first is the page's headline)."""
+        members = [i for i in self.indicators if theme_key in i.themes]
+        home = THEMES.get(theme_key)
+        return [i for i in members if i.domain == home] + [i for i in members if i.domain != home]
+
     def headline(self, domain_id: str) -> Indicator:
         """The indicator shown on a domain's tile (the first marked headline, else the first)."""
         members = self.in_domain(domain_id)
@@ -130,7 +146,7 @@ def _load(path: Path) -> Catalogue:
     domains = tuple(Domain(**d) for d in data["domain"])
     indicators = []
     for entry in data["indicator"]:
-        known = {k: tuple(v) if k == "ascof_codes" else v for k, v in entry.items() if k in _INDICATOR_FIELDS}
+        known = {k: tuple(v) if k in ("ascof_codes", "themes") else v for k, v in entry.items() if k in _INDICATOR_FIELDS}
         extra = {k: v for k, v in entry.items() if k not in _INDICATOR_FIELDS}
         indicators.append(Indicator(**known, extra=extra))
     catalogue = Catalogue(domains=domains, indicators=tuple(indicators))
@@ -165,6 +181,11 @@ def validate(catalogue: Catalogue) -> None:
         if ind.ascof_codes is not None and (len(ind.ascof_codes) != 2
                                             or not all(isinstance(c, str) and c.isalnum() for c in ind.ascof_codes)):
             problems.append(f"{where}: ascof_codes must be two measure groups, up to 2022-23 and from 2023-24")
+        for theme in ind.themes:
+            if theme not in THEMES:
+                problems.append(f"{where}: unknown theme {theme!r} (themes are {', '.join(THEMES)})")
+        if ind.split_measure and not ind.split_query:
+            problems.append(f"{where}: split_measure needs a split_query")
         if ind.kind == "proportion" and "{out_of_10}" not in ind.easy_read_sentence:
             problems.append(f"{where}: an easy-read sentence for a proportion needs {{out_of_10}}")
     for fixed in FIXED_IDS:

@@ -15,12 +15,13 @@ from dashboard.figures import stats
 from dashboard.release import cells, protect, rules
 
 
-def split_measures() -> dict[str, str]:
-    """indicator -> the named query that splits it (``split_query`` in the catalogue; a query
-    returns every council and year, grouped by area_code and period)."""
+def split_measures() -> dict[str, tuple[str, str]]:
+    """indicator -> the named query that splits it and the ``measure`` of its rows there
+    (``split_query`` and ``split_measure`` in the catalogue; a query returns every council and
+    year, grouped by area_code and period)."""
     from dashboard.figures.catalogue import load
 
-    return {i.id: i.split_query for i in load().indicators if i.split_query}
+    return {i.id: (i.split_query, i.split_key) for i in load().indicators if i.split_query}
 
 
 COLUMNS = ["dimension", "group_name", "count", "base", "numerator", "denominator", "value",
@@ -38,12 +39,18 @@ def _raw_by_area(store, periods: dict[str, list[str]], only=None) -> pd.DataFram
     for every council and year (it groups by them), not once per council and year."""
     wanted = {(code, period) for period, codes in periods.items() if not only or period == only[1] for code in codes}
     frames = []
-    for rank, query in enumerate(sorted(set(split_measures().values()))):
+    measures = split_measures()
+    for rank, query in enumerate(sorted({q for q, _ in measures.values()})):
         raw = store.query(query)
         keep = np.fromiter(((a, p) in wanted for a, p in zip(raw["area_code"], raw["period"])), dtype=bool,
                            count=len(raw))
-        if keep.any():
-            frames.append(raw[keep].assign(_query=rank))
+        raw = raw[keep]
+        # each indicator's rows, named by its id, in the query's own order
+        mine = [raw[raw["measure"] == measure].assign(measure=indicator_id)
+                for indicator_id, (q, measure) in measures.items() if q == query]
+        mine = [m for m in mine if not m.empty]
+        if mine:
+            frames.append(pd.concat(mine).sort_index(kind="stable").assign(_query=rank))
     if not frames:
         return pd.DataFrame(columns=["measure", "area_code", "period", "dimension", "group_name",
                                      "count", "base", "numerator", "denominator"])
@@ -51,7 +58,6 @@ def _raw_by_area(store, periods: dict[str, list[str]], only=None) -> pd.DataFram
     frame = (pd.concat(frames, ignore_index=True)
              .sort_values(["period", "area_code", "_query"], kind="stable").drop(columns="_query")
              .reset_index(drop=True))
-    frame = frame[frame["measure"].isin(split_measures())]
     if only:
         frame = frame[frame["measure"] == only[0]]
     return frame

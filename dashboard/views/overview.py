@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -51,7 +52,18 @@ def _tile(figs: Figures, domain, ind, row, bench, area: str, period: str) -> str
     return (f"<div class='gl-tile' data-testid='domain-tile' data-domain='{domain.id}'>"
             f"<h3>{escape(domain.name)}</h3><p class='gl-muted'>{escape(ind.name)}</p>{value_html}"
             f"<p>{badge}</p>{bench_html}{trend_html}"
-            f"<p class='gl-muted'>{source_line(figs, ind.id, period, source)}</p></div>")
+            f"<p class='gl-muted'>{source_line(figs, ind.id, period, source)}</p>{_also(figs, domain, ind, area, period)}</div>")
+
+
+def _also(figs: Figures, domain, headline, area: str, period: str) -> str:
+    """The domain's other indicators, each a link to its Compare page (the tile shows one)."""
+    others = [i for i in figs.catalogue.in_domain(domain.id) if i.id != headline.id]
+    if not others:
+        return ""
+    links = ", ".join(
+        f"<a href='compare?{urlencode({'indicator': i.id, 'area': area, 'period': period})}' target='_self'>"
+        f"{escape(i.short_name)}</a>" for i in others)
+    return f"<p class='gl-muted' data-testid='domain-also'>Also in {escape(domain.name.lower())}: {links}</p>"
 
 
 def overview(figs: Figures, area: str, period: str) -> Overview:

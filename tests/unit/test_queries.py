@@ -164,14 +164,14 @@ def test_every_indicator_has_its_query_and_ends_in_final():
 
 
 def test_split_queries_return_the_indicators_that_name_them(store):
-    """Each split query returns rows for every indicator naming it (measure = the indicator id),
+    """Each split query returns rows for every indicator naming it (measure = its split_measure or id),
     per council and year (one statement reads them all)."""
     cat = catalogue.load()
     for query in {i.split_query for i in cat.indicators if i.split_query}:
         rows = store.query(query)
         assert {"area_code", "period"} <= set(rows.columns)
         measures = set(rows[rows["period"] == "2024-25"]["measure"])
-        wanted = {i.id for i in cat.indicators if i.split_query == query}
+        wanted = {i.split_key for i in cat.indicators if i.split_query == query}
         assert wanted <= measures, f"{query} gives no rows for {sorted(wanted - measures)}"
 
 

@@ -12,11 +12,7 @@ from dashboard.release import rules
 from dashboard.views.themes.context import Context, Theme
 from dashboard.views.themes.panels import Panel, Section, _bins_panel, _count_text, areas_panel, trend_panel
 
-COLLABORATION = Theme(
-    "collaboration", "Collaboration breakdowns",
-    ("breakdowns_per_1000", "transition_breakdowns_per_1000", "discharge_breakdowns_per_1000",
-     "breakdown_days_delayed", "breakdowns_resolved_28_days", "breakdowns_escalated"),
-)
+COLLABORATION = Theme("collaboration", "Collaboration breakdowns")
 
 
 def delay_panel(ctx: Context) -> Panel:

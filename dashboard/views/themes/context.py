@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.data.store import Store
-from dashboard.figures import groups
+from dashboard.figures import catalogue, groups
 from dashboard.figures.groups import Group
 from dashboard.figures.indicators import Figures
 
@@ -21,8 +21,12 @@ from dashboard.figures.indicators import Figures
 class Theme:
     key: str
     title: str
-    indicators: tuple[str, ...]  # in the order the key-figures table lists them; first is the headline
 
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """Its indicators, as the catalogue says (``themes``), in the order the key-figures table
+        lists them; the first is the headline."""
+        return tuple(i.id for i in catalogue.load().in_theme(self.key))
 
 
 @dataclass

@@ -16,11 +16,7 @@ from dashboard.release import tables as release_tables
 from dashboard.views.themes.context import Context, Theme
 from dashboard.views.themes.panels import Panel, Section, _count_text, _wide_text, areas_panel, trend_panel
 
-COPRODUCTION = Theme(
-    "coproduction", "Co-production",
-    ("coproduced_activities", "decisions_with_self_advocates", "self_advocate_share", "people_paid_for_time",
-     "you_said_we_did", "i_statements_yes"),
-)
+COPRODUCTION = Theme("coproduction", "Co-production")
 
 
 # ------------------------------------------------------------------ co-production

@@ -13,12 +13,7 @@ from dashboard.views.themes.context import Context, Theme
 from dashboard.views.themes.panels import (Panel, Section, _bins_panel, _count_text, _interval_text, _wide_text,
                                            areas_panel, trend_panel)
 
-DIRECT_PAYMENTS = Theme(
-    "direct-payments", "Direct payments",
-    ("direct_payments", "self_directed_support", "individual_service_funds", "days_to_first_payment",
-     "dp_flexible_use", "dp_paid_quickly", "dp_trusted", "clawbacks_per_100", "unauthorised_spend_per_100",
-     "control_direct_payment", "control_council_commissioned"),
-)
+DIRECT_PAYMENTS = Theme("direct-payments", "Direct payments")
 
 
 def payment_wait_panel(ctx: Context) -> Panel:
