@@ -4,10 +4,8 @@ chosen benchmark, 95% or 99.8% whiskers, sorted by value or name, and a funnel p
 
 import streamlit as st
 
-from dashboard import charts
 from dashboard.app import compare_ui, ui
-from dashboard.figures import comparison
-from dashboard.views.compare import compare
+from dashboard.views.compare import SORTS, compare
 
 ui.page_setup("Compare areas")
 
@@ -25,7 +23,7 @@ with ui.guard("the comparison"):
     group = compare_ui.choose_group(figs, area, container=right)
     choice = compare_ui.choose_benchmark(figs, area, container=right)
     level = compare_ui.choose_level(container=right)
-    sort = ui.url_choice("sort", "Sort", list(charts.SORTS), "value", lambda k: charts.SORTS[k], container=right)
+    sort = ui.url_choice("sort", "Sort", list(SORTS), "value", lambda k: SORTS[k], container=right)
     chart_kind = ui.url_choice("chart", "Chart", ["bars", "funnel"], "bars",
                          lambda k: {"bars": "Bars, ranked", "funnel": "Funnel plot"}[k], container=right,
                          help="A funnel plot shows each area against the number of people counted, with 95% and "
@@ -33,7 +31,7 @@ with ui.guard("the comparison"):
     ui.show_url_notices()
     view = compare(figs, ui.store(), indicator_id, period, area, group, choice, level, sort, chart_kind)
     ind, shown, csv, funnel = view.ind, view.shown, view.csv, view.funnel
-    if choice.kind == comparison.REGION:
+    if view.by_region:
         right.info("Each area is compared with its own region. The line on the chart is the chosen area's region.",
                    icon=":material/info:")
     right.markdown(f"**{ind.name}** — {ind.definition} {ind.polarity_words}. Showing: {group.label}.")

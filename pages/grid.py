@@ -4,7 +4,7 @@
 import streamlit as st
 
 from dashboard.app import compare_ui, ui
-from dashboard.figures import exports
+from dashboard.views.common import csv_bytes
 from dashboard.views.grid import grid
 
 ui.page_setup("Grid of areas")
@@ -26,7 +26,7 @@ with ui.guard("the grid"):
     compare_ui.grid_table(view.cells, view.rows, view.area_cols,
                           f"{len(view.rows)} indicators for {len(view.area_cols)} areas, {period}", level, area)
     st.caption(view.sentence)
-    st.download_button("Download the grid's data (CSV)", exports.to_csv(view.csv), file_name=f"grid-{period}.csv",
+    st.download_button("Download the grid's data (CSV)", csv_bytes(view.csv), file_name=f"grid-{period}.csv",
                        mime="text/csv", key="grid-csv", icon=":material/download:", on_click="ignore")
     st.caption("Sources: local data exports and the published ASCOF file (NHS England, Open Government Licence "
                f"v3.0), {period}. Figures from fewer than 5 people are not shown.")

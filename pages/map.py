@@ -4,14 +4,10 @@ an area opens its profile."""
 
 import streamlit as st
 
-from dashboard import release
 from dashboard.app import compare_ui, ui
-from dashboard.charts import hexmap
-from dashboard.figures import comparison, exports, narrative, stats
+from dashboard.views.map import COLOUR_BY, CREDIT, map_view
 
 ui.page_setup("Map")
-
-COLOUR_BY = {"significance": "Compared with the benchmark", "quintile": "Fifths of the values (quintiles)"}
 
 @st.fragment
 def profile_link(names: dict, area: str, period: str) -> None:
@@ -37,21 +33,16 @@ with ui.guard("the map"):
     colour_by = ui.url_choice("colour", "Colour by", list(COLOUR_BY), "significance", lambda k: COLOUR_BY[k],
                               widget="radio")
     ui.show_url_notices()
-    store = ui.store()
-    ind = figs.catalogue[indicator_id]
-    frame = comparison.compared(figs, store, indicator_id, period, choice)
-    column = f"comparison_{stats.level_suffix(level)}"
-    bench = comparison.benchmark(figs, store, indicator_id, period, choice, area)
-    hexes = hexmap.categorise(frame, colour_by, column)
-    chart = hexmap.hex_map(hexes, ind, period, colour_by, area, bench.label if bench else None)
+    view = map_view(figs, ui.store(), indicator_id, period, area, choice, level, colour_by)
+    ind = view.ind
     st.markdown(f"**{ind.name}**, {period}. {ind.polarity_words}. White hexes are councils with no data here. "
                 "Click a hex to open that council's profile (or choose an area below the map).")
     notice = st.container()  # above the map: what a click on a hex without data says, on screen at once
     left, right = st.container(), st.container()
     with left:
-        event = compare_ui.chart_block(chart, "hex_map", None, "", exports.chart_rows(frame, ind),
+        event = compare_ui.chart_block(view.chart, "hex_map", None, "", view.csv,
                                        f"map-{indicator_id}-{period}", on_select=True, width="content")
-        st.caption(hexmap.CREDIT)
+        st.caption(CREDIT)
     names = dict(zip(figs.areas["area_code"], figs.areas["area_name"]))
     picked = None
     try:
@@ -63,16 +54,9 @@ with ui.guard("the map"):
     if picked and picked in names:  # a hex with data: open its profile straight away
         st.switch_page("pages/profile.py", query_params={"area": picked, "period": period})
     elif picked:
-        notice.info(f"{hexmap.layout().set_index('area_code').loc[picked, 'name']} has no data in the dashboard, "
-                    "so it has no profile here.", icon=":material/info:")
+        notice.info(view.no_profile(picked), icon=":material/info:")
     with right:
         profile_link(names, area, period)
-        shown = hexes[hexes["geography_code"].notna()].sort_values("name")
-        table = shown.assign(
-            Area=shown["name"],
-            Value=release.shown_values(shown, ind.format_value),
-            Colour=shown["category"],
-            Compared=[narrative.comparison_label(c) for c in shown[column]],
-        )[["Area", "Value", "Colour"] if colour_by == "quintile" else ["Area", "Value", "Compared"]]
-        ui.html_table(table, f"Areas with data on the map ({len(table)} of {len(hexes)} councils)", key="map-table",
+        ui.html_table(view.table, f"Areas with data on the map ({len(view.table)} of {view.councils} councils)",
+                      key="map-table",
                       numeric=("Value",))

@@ -5,7 +5,6 @@ trend over the latest five years in words."""
 import streamlit as st
 
 from dashboard.app import compare_ui, ui
-from dashboard.figures import narrative
 from dashboard.views.trends import trend_view
 
 ui.page_setup("Trends")
@@ -21,10 +20,10 @@ with ui.guard("the trend"):
     level = compare_ui.choose_level(container=c5)
     ui.show_url_notices()
     view = trend_view(figs, ui.store(), indicator_id, area, period, choice, level)
-    ind, name, trend, used = view.ind, view.name, view.trend, view.used
+    ind, name, used = view.ind, view.name, view.used
 
     st.markdown(f"**{ind.name}** in **{name}** — {ind.definition} {ind.polarity_words}.")
-    st.markdown(f"<p class='gl-narrative'>{trend.arrow} {narrative.trend_sentence(trend, len(used))}</p>",
+    st.markdown(f"<p class='gl-narrative'>{view.trend_sentence}</p>",
                 unsafe_allow_html=True)
     if view.mixed_sources:
         st.caption(f"The trend uses the {used['source'].iloc[-1]} figures only ({used['period'].iloc[0]} to "

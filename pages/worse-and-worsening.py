@@ -5,7 +5,7 @@ that is getting worse, for every indicator with a polarity."""
 import streamlit as st
 
 from dashboard.app import compare_ui, ui
-from dashboard.figures import exports
+from dashboard.views.common import csv_bytes
 from dashboard.views.worse import worse_and_worsening
 
 ui.page_setup("Worse and getting worse")
@@ -34,7 +34,7 @@ with ui.guard("the list of areas worse and getting worse"):
         st.markdown(f"<p class='gl-narrative'>{view.sentence}</p>", unsafe_allow_html=True)
         ui.html_table(view.table, f"Worse and getting worse, {period} ({group.label})", key="worse-table",
                       numeric=("Value",))
-        st.download_button("Download this list (CSV)", exports.to_csv(view.csv),
+        st.download_button("Download this list (CSV)", csv_bytes(view.csv),
                            file_name=f"worse-and-worsening-{period}.csv", mime="text/csv", key="worse-csv",
                            icon=":material/download:", on_click="ignore")
         for code in found["area_code"].unique()[:12]:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dashboard import release
 from dashboard.data import cld
+from dashboard.figures import exports
 from dashboard.figures.indicators import Figures
+
+
+def csv_bytes(frame) -> bytes:
+    """A download's bytes: the one formula-safe CSV writer (``exports.to_csv``)."""
+    return exports.to_csv(frame)
 
 
 def source_line(figs: Figures, indicator_id: str, period: str, source: str | None = None) -> str:

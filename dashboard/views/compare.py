@@ -24,6 +24,11 @@ class CompareView:
     csv: pd.DataFrame
     funnel: charts.Chart | None     # only when asked for and one can be drawn
     funnel_table: pd.DataFrame | None
+    by_region: bool = False         # each area compared with its own region
+
+
+#: the sort orders the page offers (key -> words)
+SORTS = charts.SORTS
 
 
 def _funnel_table(ind: Indicator, table: pd.DataFrame, bench_value) -> pd.DataFrame:
@@ -72,4 +77,5 @@ def compare(figs: Figures, store, indicator_id: str, period: str, area: str, gro
     )[["Area", "Value", f"{level:g}% interval", compared_with, "Trend", "People counted", "Source"]]
     funnel = charts.funnel_plot(table, ind, period, area, bench_value, bench_label) if chart_kind == "funnel" else None
     funnel_table = _funnel_table(ind, table, bench_value) if funnel is not None else None
-    return CompareView(ind, table, bench, chart, shown, exports.chart_rows(table, ind), funnel, funnel_table)
+    return CompareView(ind, table, bench, chart, shown, exports.chart_rows(table, ind), funnel, funnel_table,
+                       by_region=choice.kind == comparison.REGION)

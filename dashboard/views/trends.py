@@ -29,6 +29,11 @@ class TrendView:
         return bool(len(self.used)) and bool(set(self.series["source"]) - {self.used["source"].iloc[-1]})
 
     @property
+    def trend_sentence(self) -> str:
+        """The trend in words, with its arrow: "↘ Getting worse over the latest 5 years ..."."""
+        return f"{self.trend.arrow} {narrative.trend_sentence(self.trend, len(self.used))}"
+
+    @property
     def benchmark_label(self) -> str | None:
         labels = self.series["benchmark_label"].dropna()
         return labels.iloc[-1] if len(labels) else None
