@@ -5,17 +5,9 @@
 -- $period: financial year, for example 2024-25
 
 with answers as (
-    select area_code, 1 as statement_order, 'I can use my direct payment flexibly' as statement, use_flexibly as agreement
-    from dp_experience where period = $period
-    union all
-    select area_code, 2, 'I know how much money I have', know_how_much
-    from dp_experience where period = $period
-    union all
-    select area_code, 3, 'I get the money quickly without complicated procedures', paid_quickly
-    from dp_experience where period = $period
-    union all
-    select area_code, 4, 'I am trusted to decide how to spend it', trusted_to_decide
-    from dp_experience where period = $period
+    select area_code, statement_order, statement, agreement
+    from dp_statement_answers()
+    where period = $period
 ),
 
 statements as (

@@ -3,18 +3,8 @@
 -- Rows by area, region and all areas, and year (share_by_geography): count and base (people,
 -- unweighted) and numerator and denominator (people).
 
-with answers as (
-    select
-        experience.area_code,
-        experience.period,
-        1 as weight,
-        experience.trusted_to_decide >= 4 as meets
-    from dp_experience as experience
-    where experience.trusted_to_decide between 1 and 5
-),
-
-final as (
-    select * from share_by_geography(answers)
+with final as (
+    select * from dp_agreeing_by_geography('trusted_to_decide')
 )
 
 select * from final
