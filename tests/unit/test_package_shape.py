@@ -61,7 +61,6 @@ NOT_YET = {
     "data.py": "imports, undo and publishing: dashboard.data.importers, snapshot, records, release, access",
     "easy-read.py": "the easy-read screens and pack: dashboard.easyread, records.audit",
     "meeting.py": "meeting mode and packs: dashboard.meeting, records, charts, access",
-    "self-assessment.py": "the board's ratings: dashboard.meeting.self_assessment, records.audit, access",
 }
 
 
