@@ -7,75 +7,34 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import access
 from dashboard.app import auth, ui
-from dashboard.figures import exports
-from dashboard.meeting import actions
-from dashboard.records import audit
+from dashboard.views import actions
 
 ui.page_setup("You said, we did")
-
-STATUS_FILTERS = {"all": "All actions", "todo": "Still to do (open or in progress)", "completed": "Completed"}
-
-
-def _date(value) -> str:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return "–"
-    return f"{value.day} {value:%b %Y}"
-
-
-def action_table(frame: pd.DataFrame, catalogue) -> pd.DataFrame:
-    names = {i.id: i.short_name for i in catalogue.indicators}
-    return pd.DataFrame({
-        "No.": frame["action_id"],
-        "You said": frame["raised"],
-        "We did / we will": frame["action"],
-        "Owner": frame["owner"],
-        "Due": [_date(d) + (" (overdue)" if o else "") for d, o in zip(frame["due_date"], frame["overdue"])],
-        "Status": [actions.status_label(s) for s in frame["status"]],
-        "About": [names.get(i, "General") if i else "General" for i in frame["indicator_id"]],
-        "Recorded": [f"{who}, {_date(when)}" for who, when in zip(frame["recorded_by"], frame["recorded_at"])],
-        "Completed": [_date(d) for d in frame["completed_at"]],
-    })
-
-
-def action_areas(store, action_id: int) -> list[str]:
-    """The council an action belongs to (the rule is checked against it, not the page's choice)."""
-    frame = actions.list_actions(store)
-    return sorted(set(frame.loc[frame["action_id"] == int(action_id), "area_code"]))
 
 
 def _record(store, area: str) -> None:
     """Form callback (runs before the page, so the submission is never lost to a rerun)."""
     ss = st.session_state
-    user = auth.current_user()
-    try:
-        with audit.act(user, "record action", [area], f"record an action for {area}") as note:
-            number = actions.record_action(
-                store, area, ss.get("act_indicator") or None, ss.get("act_raised"), ss.get("act_action"),
-                ss.get("act_owner"), ss.get("act_due"), ss.get("act_status", actions.OPEN), user.name)
-            note.append(f"action {number}")
-    except (actions.ActionError, access.Refused) as exc:
-        ss["_action_error"] = f"Not saved: {exc}"
+    saved, said = actions.record(store, auth.current_user(), area, ss.get("act_indicator"), ss.get("act_raised"),
+                                 ss.get("act_action"), ss.get("act_owner"), ss.get("act_due"),
+                                 ss.get("act_status", actions.OPEN))
+    if not saved:
+        ss["_action_error"] = said
         return
-    ss["_action_notice"] = f"Recorded action {number}. It shows in the meeting and the packs."
+    ss["_action_notice"] = said
     for key in ("act_raised", "act_action", "act_owner"):
         ss[key] = ""
 
 
 def _update(store) -> None:
     ss = st.session_state
-    user = auth.current_user()
-    number = int(ss["upd_action"])
-    try:
-        with audit.act(user, "update action", action_areas(store, number), f"update action {number}",
-                       detail=f"action {number}: status {ss.get('upd_status')}"):
-            actions.update_action(store, number, user.name, status=ss.get("upd_status"),
-                                  owner=ss.get("upd_owner") or None, action=ss.get("upd_done") or None)
-    except (actions.ActionError, access.Refused) as exc:
-        ss["_action_error"] = f"Not saved: {exc}"
+    saved, said = actions.update(store, auth.current_user(), int(ss["upd_action"]), ss.get("upd_status"),
+                                 ss.get("upd_owner"), ss.get("upd_done"))
+    if not saved:
+        ss["_action_error"] = said
         return
-    ss["_action_notice"] = f"Updated action {ss['upd_action']}: {actions.status_label(ss.get('upd_status'))}."
+    ss["_action_notice"] = said
     for key in ("upd_owner", "upd_done"):
         ss[key] = ""
 
@@ -122,7 +81,8 @@ with ui.guard("the actions"):
         "do, who owns it and when it is due. Open actions are shown at every meeting until they are done.")
     c1, c2 = st.columns([3, 3])
     area = ui.choose_area(figs, container=c1)
-    which = ui.url_choice("status", "Show", list(STATUS_FILTERS), "all", STATUS_FILTERS.get, widget="radio", container=c2)
+    which = ui.url_choice("status", "Show", list(actions.STATUS_FILTERS), "all", actions.STATUS_FILTERS.get,
+                          widget="radio", container=c2)
     ui.show_url_notices()
     area_name = figs.area_name(area)
     notice = st.session_state.pop("_action_notice", None)
@@ -132,37 +92,22 @@ with ui.guard("the actions"):
     if problem:
         st.error(problem)
 
-    everything = actions.list_actions(store, area)
-    counts = actions.summary(everything)
-    cols = st.columns(4)
-    for column, (label, value) in zip(cols, [
-        (actions.status_label(actions.OPEN), counts["open"]),
-        (actions.status_label(actions.IN_PROGRESS), counts["in progress"]),
-        (actions.status_label(actions.COMPLETED), counts["completed"]),
-        ("⚠ Past due date", counts["overdue"]),
-    ]):
+    view = actions.actions_view(store, figs, area, area_name, which, auth.current_user())
+    for column, (label, value) in zip(st.columns(4), view.counts):
         column.metric(label, value)
-
-    if which == "todo":
-        shown = everything[everything["status"] != actions.COMPLETED]
-    elif which == "completed":
-        shown = everything[everything["status"] == actions.COMPLETED]
+    if view.table.empty:
+        st.info(view.empty)
     else:
-        shown = everything
-    if shown.empty:
-        empty = {"all": "No actions are", "todo": "No actions are still to do", "completed": "No actions are completed"}
-        st.info(f"{empty[which]} recorded for {area_name} yet." if which == "all" else f"{empty[which]} for {area_name}.")
-    else:
-        table = access.staff_view(action_table(shown, figs.catalogue), auth.current_user(), area)
-        ui.html_table(table, f"{STATUS_FILTERS[which]} for {area_name}", key="actions-table", numeric=("No.",))
-        st.download_button("Download these actions (CSV)", exports.to_csv(table),
+        ui.html_table(view.table, f"{actions.STATUS_FILTERS[which]} for {area_name}", key="actions-table",
+                      numeric=("No.",))
+        st.download_button("Download these actions (CSV)", view.csv_bytes(),
                            file_name=f"actions-{area}.csv", mime="text/csv", on_click="ignore")
 
     st.subheader("Record and update actions")
     user = auth.current_user()
     if user is not None and user.may_edit(area):
         record_form(store, figs, area, area_name)
-        update_form(store, everything)
+        update_form(store, view.everything)
     elif auth.is_editor():
         st.info(f"You edit actions for {', '.join(sorted(user.areas)) or 'no council yet'}, not {area_name}.",
                 icon=":material/lock:")

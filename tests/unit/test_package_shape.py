@@ -57,7 +57,6 @@ def test_readme_layout_matches_the_tree():
 PAGE_IMPORTS = ("dashboard.app", "dashboard.views")
 #: pages not yet thinned, each with what it still imports directly (the list only shrinks)
 NOT_YET = {
-    "actions.py": "records the board's actions: dashboard.meeting.actions, records.audit, access, exports",
     "data.py": "imports, undo and publishing: dashboard.data.importers, snapshot, records, release, access",
     "easy-read.py": "the easy-read screens and pack: dashboard.easyread, records.audit",
     "meeting.py": "meeting mode and packs: dashboard.meeting, records, charts, access",
