@@ -4,14 +4,10 @@ change since the last meeting, actions and the board's self-assessment; packs to
 
 import datetime as dt
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import access, charts
 from dashboard.app import auth, ui
-from dashboard.meeting import meetings, packs, slides
-from dashboard.records import audit
-from dashboard.records.board import board_version
+from dashboard.views import meeting as mv
 
 ui.page_setup("Meeting")
 
@@ -67,26 +63,15 @@ PRESENT_CSS = """
 def _meeting(path: str, data_version: str, board_version: str, area: str, period: str, today: dt.date,
              staff: bool, _user=None):
     """Shared between sessions: one viewer version (no staff names) and one editors' version."""
-    store = ui.store()
-    return slides.build_meeting(store, ui.figures(), area, period, today=today, user=_user if staff else None)
+    return mv.build(ui.store(), ui.figures(), area, period, today, _user if staff else None)
 
 
-def meeting_for(area: str, period: str) -> slides.Meeting:
+def meeting_for(area: str, period: str) -> mv.Meeting:
     store = ui.store()
-    board = board_version(store)
+    board = mv.board_version(store)
     user = auth.current_user()
-    staff = access.sees_staff_details(user, area)
+    staff = mv.sees_staff(user, area)
     return _meeting(str(store.path), store.data_version(), str(board), area, period, dt.date.today(), staff, user)
-
-
-def _pack(meeting: slides.Meeting, fmt: str, easy: bool, user) -> bytes:
-    """A pack; an editor's export is in the audit log (``user`` taken when the page ran: the
-    pack is made later, when the button is pressed)."""
-    data = packs.build_pack(meeting, fmt, easy=easy)
-    if user is not None and user.is_editor:
-        audit.record("export pack", user=user, areas=[meeting.area_code],
-                     detail=f"{'easy-read ' if easy else ''}{fmt.upper()} pack, {meeting.area_name}, {meeting.period}")
-    return data
 
 
 def _flag(name: str, default: bool = False) -> bool:
@@ -109,17 +94,11 @@ def _jump(key: str) -> None:
 
 
 def meeting_dates(store, figs, area: str, area_name: str) -> None:
-    frame = meetings.list_meetings(store, area)
+    frame, table = mv.meeting_dates(store, area, auth.current_user())  # notes and names: editors only
     if frame.empty:
         st.markdown(f"No meetings are recorded for {area_name} yet. 'Since last meeting' then compares with "
                     "the period before in the data.")
     else:
-        table = frame.assign(
-            **{"Meeting date": [f"{d.day} {d:%B %Y}" for d in frame["meeting_date"]],
-               "Data period used": frame["data_period"], "Note": frame["note"].fillna(""),
-               "Recorded by": frame["recorded_by"]}
-        )[["Meeting date", "Data period used", "Note", "Recorded by"]]
-        table = access.staff_view(table, auth.current_user(), area)  # notes and names: editors only
         ui.html_table(table, f"Board meetings recorded for {area_name}", key="meetings-table")
     user = auth.current_user()
     if user is None or not user.may_edit(area):
@@ -151,29 +130,18 @@ def meeting_dates(store, figs, area: str, area_name: str) -> None:
 def _record_meeting(store, area: str) -> None:
     """Form callback (runs before the page, so the submission is never lost to a rerun)."""
     ss = st.session_state
-    user = auth.current_user()
-    try:
-        with audit.act(user, "record meeting", [area], f"record a meeting for {area}",
-                       detail=f"meeting on {ss['mtg_date']} (data {ss['mtg_period']})"):
-            meetings.record_meeting(store, area, ss["mtg_date"], ss["mtg_period"], ss.get("mtg_note"), user.name)
-    except (meetings.MeetingError, access.Refused) as exc:
-        ss["_meeting_error"] = f"Not saved: {exc}"
+    saved, said = mv.record_meeting(store, auth.current_user(), area, ss["mtg_date"], ss["mtg_period"],
+                                    ss.get("mtg_note"))
+    if not saved:
+        ss["_meeting_error"] = said
         return
-    when = ss["mtg_date"]
-    ss["_meeting_notice"] = f"Recorded the meeting on {when.day} {when:%B %Y} (data: {ss['mtg_period']})."
+    ss["_meeting_notice"] = said
     ss["mtg_note"] = ""
 
 
 def _delete_meeting(store, area: str) -> None:
-    number = int(st.session_state["mtg_delete"])
-    mine = number in set(meetings.list_meetings(store, area)["meeting_id"])
-    try:
-        with audit.act(auth.current_user(), "delete meeting", [area] if mine else [], f"remove meeting {number}",
-                       detail=f"meeting {number}"):
-            meetings.delete_meeting(store, number)
-        st.session_state["_meeting_notice"] = "Removed the meeting."
-    except (meetings.MeetingError, access.Refused) as exc:
-        st.session_state["_meeting_error"] = str(exc)
+    saved, said = mv.delete_meeting(store, auth.current_user(), area, int(st.session_state["mtg_delete"]))
+    st.session_state["_meeting_notice" if saved else "_meeting_error"] = said
 
 
 with ui.guard("meeting mode"):
@@ -233,20 +201,20 @@ with ui.guard("meeting mode"):
     with frame:
         number = index + 1
         if slide.chart is not None and not slide.chart.empty and not easy:
-            st.markdown(slides.slide_html(slide, number, total, part="head"), unsafe_allow_html=True)
+            st.markdown(mv.slide_html(slide, number, total, part="head"), unsafe_allow_html=True)
             left, right = st.columns([5, 6])
-            left.markdown(slides.slide_html(slide, number, total, part="figure"), unsafe_allow_html=True)
+            left.markdown(mv.slide_html(slide, number, total, part="figure"), unsafe_allow_html=True)
             with right:
                 figure = slide.chart.figure
                 if present:  # the slide and its source line fit a 1920x1080 projector
-                    figure = go.Figure(figure).update_layout(height=400)
-                st.plotly_chart(figure, width="stretch", config=charts.PLOTLY_CONFIG,
+                    figure = mv.projector_figure(figure)
+                st.plotly_chart(figure, width="stretch", config=mv.PLOTLY_CONFIG,
                                 alt=slide.chart.sentence, key=f"slide_chart_{index}")
                 if not present:
                     st.caption(slide.chart.sentence)
-            st.markdown(slides.slide_html(slide, number, total, part="rest"), unsafe_allow_html=True)
+            st.markdown(mv.slide_html(slide, number, total, part="rest"), unsafe_allow_html=True)
         else:
-            st.markdown(slides.slide_html(slide, number, total, easy=easy), unsafe_allow_html=True)
+            st.markdown(mv.slide_html(slide, number, total, easy=easy), unsafe_allow_html=True)
 
     if not present:
         with after:
@@ -262,8 +230,8 @@ with ui.guard("meeting mode"):
                     kind = "easy read" if version else "standard"
                     column.download_button(
                         f"Download {label} ({kind})",
-                        data=lambda fmt=fmt, version=version, user=auth.current_user(): _pack(meeting, fmt, version, user),
-                        file_name=packs.file_name(meeting, fmt, version), mime=packs.MIME[fmt],
+                        data=lambda fmt=fmt, version=version, user=auth.current_user(): mv.build_pack(meeting, fmt, version, user),
+                        file_name=mv.file_name(meeting, fmt, version), mime=mv.MIME[fmt],
                         key=f"pack_{fmt}_{'easy' if version else 'standard'}", on_click="ignore",
                         icon=":material/download:",
                     )
