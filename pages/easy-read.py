@@ -6,9 +6,8 @@ import html
 
 import streamlit as st
 
-from dashboard import easyread
 from dashboard.app import auth, easyread_ui, ui
-from dashboard.easyread import pack as easyread_pack
+from dashboard.views import easyread
 
 ui.page_setup("Easy read")
 easyread_ui.apply_theme()
@@ -40,12 +39,7 @@ def _change_place() -> None:
 
 @st.cache_data(max_entries=8, show_spinner="Making your easy-read pack…")
 def _pack(area: str, period: str, version: str, user=None) -> bytes:
-    data = easyread_pack.pack_pdf(ui.figures(), area, period)
-    if user is not None and user.is_editor:  # an editor's export is in the audit log
-        from dashboard.records import audit
-
-        audit.record("export pack", user=user, areas=[area], detail=f"easy-read pack (PDF), {area}, {period}")
-    return data
+    return easyread.pack_pdf(ui.figures(), area, period, user)  # an editor's export is in the audit log
 
 
 with ui.guard("the easy-read pages"):
@@ -129,13 +123,8 @@ with ui.guard("the easy-read pages"):
             back_label, next_label = "Back", "Start again"
         else:
             index = ids.index(indicator_id)
-            ind = figs.catalogue[indicator_id]
-            last = easyread.previous_year(period)
-            fig = easyread.easy_read_figure(
-                ind, figs.figure(ind.id, area, period), figs.benchmark(ind.id, period),
-                figs.figure(ind.id, area, last) if last else None, place, period,
-            )
-            easyread_ui.show_screen(fig, figs.catalogue.domain(ind.domain).easy_read_name, index + 1, len(ids))
+            fig, topic = easyread.screen(figs, indicator_id, area, period)
+            easyread_ui.show_screen(fig, topic, index + 1, len(ids))
             back_to = ids[index - 1] if index > 0 else None
             next_to = ids[index + 1] if index + 1 < len(ids) else END
             back_label, next_label = "Back", "Next"
@@ -153,6 +142,6 @@ with ui.guard("the easy-read pages"):
         st.download_button(
             "Print all pages: easy-read pack (PDF)",
             data=lambda user=auth.current_user(): _pack(area, period, ui.store().data_version(), user),
-            file_name=easyread_pack.pack_file_name(place, period),
+            file_name=easyread.pack_file_name(place, period),
             mime="application/pdf", key="er_pack", icon=":material/print:", on_click="ignore",
         )
