@@ -55,10 +55,6 @@ def test_readme_layout_matches_the_tree():
 #: what a page may import from the package: the Streamlit glue and the views (Streamlit-free: what a
 #: page shows). Everything else (figures, release, charts, records, data) is reached through a view.
 PAGE_IMPORTS = ("dashboard.app", "dashboard.views")
-#: pages not yet thinned, each with what it still imports directly (the list only shrinks)
-NOT_YET = {
-    "data.py": "imports, undo and publishing: dashboard.data.importers, snapshot, records, release, access",
-}
 
 
 def package_imports(path: Path) -> set[str]:
@@ -81,10 +77,6 @@ def test_pages_import_only_the_app_and_the_views():
     wrong = {}
     for page in pages:
         outside = sorted(m for m in package_imports(page) if not m.startswith(PAGE_IMPORTS))
-        if outside and page.name not in NOT_YET:
+        if outside:
             wrong[page.name] = outside
     assert not wrong, f"pages importing past the views: {wrong}"
-    # an entry for a page that now keeps the rule is taken off the list
-    kept = [name for name in NOT_YET if not any(not m.startswith(PAGE_IMPORTS)
-                                                for m in package_imports(ROOT / "pages" / name))]
-    assert not kept, f"{kept} keep the rule now: take them off NOT_YET"
