@@ -63,7 +63,9 @@ def _also(figs: Figures, domain, headline, area: str, period: str) -> str:
     links = ", ".join(
         f"<a href='compare?{urlencode({'indicator': i.id, 'area': area, 'period': period})}' target='_self'>"
         f"{escape(i.short_name)}</a>" for i in others)
-    return f"<p class='gl-muted' data-testid='domain-also'>Also in {escape(domain.name.lower())}: {links}</p>"
+    more = f"{len(others)} more indicator{'s' if len(others) > 1 else ''} in {escape(domain.name.lower())}"
+    return (f"<details class='gl-muted' data-testid='domain-also'><summary>{more}</summary>"
+            f"<p>{links}</p></details>")
 
 
 def overview(figs: Figures, area: str, period: str) -> Overview:
