@@ -235,14 +235,17 @@ async def _command(*args: str, env: dict, timeout: float) -> dict:
     return result
 
 
-async def _write_while_rerunning(sessions, args, env, timeout) -> dict:
-    """Run a write while every session keeps rerunning; a little load stays on after it."""
+async def _write_while_rerunning(sessions, args, env, timeout) -> tuple[dict, list[str]]:
+    """Run a write while every session keeps rerunning; then each session's next rerun (the first
+    it starts after the write has finished). Returns the write and what each next rerun showed."""
     done = asyncio.Event()
 
     async def keep_rerunning(session):
         while not done.is_set():
             await session.rerun()
-            await asyncio.sleep(THINK_SECONDS)
+            if not done.is_set():
+                await asyncio.sleep(THINK_SECONDS)
+        return await session.rerun()  # started after the write finished: its next rerun
 
     reruns = [asyncio.create_task(keep_rerunning(s)) for s in sessions]
     try:
@@ -250,11 +253,10 @@ async def _write_while_rerunning(sessions, args, env, timeout) -> dict:
         _progress(f"{args[0]} started while the sessions rerun", sessions)
         result = await _command(*args, env=env, timeout=timeout)
         _progress(f"{args[0]} finished (exit {result['code']}, {result['seconds']:.1f} s)", sessions)
-        await asyncio.sleep(1.0)
     finally:
         done.set()
-    await asyncio.gather(*reruns)
-    return result
+    next_runs = await asyncio.gather(*reruns)
+    return result, next_runs
 
 
 async def scenario(base: str, db: Path, dataset: str, files: list[Path], sessions_count: int,
@@ -281,20 +283,18 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
             _progress("every session reran once before the writes", sessions)
 
             Session.phase = "import"
-            imported = await _write_while_rerunning(
+            imported, at_next_rerun = await _write_while_rerunning(
                 sessions, ["import", dataset, *map(str, files), "--db", str(db)], env, command_timeout)
             if imported["code"] != 0:
                 raise RuntimeError(f"the import failed (exit {imported['code']}): {imported['stderr'][-2000:]}")
             batches = [int(b) for b in re.search(r"batch(?:es)? ([\d, ]+) into", imported["stdout"]).group(1).split(", ")]
-            at_next_rerun = await asyncio.gather(*(s.rerun() for s in sessions))
             _progress("every session reran once after the import", sessions)
 
             Session.phase = "undo"
-            undone = await _write_while_rerunning(sessions, ["undo", str(batches[-1]), "--db", str(db)], env,
-                                                  command_timeout)
+            undone, after_undo_rerun = await _write_while_rerunning(
+                sessions, ["undo", str(batches[-1]), "--db", str(db)], env, command_timeout)
             if undone["code"] != 0:
                 raise RuntimeError(f"the undo failed (exit {undone['code']}): {undone['stderr'][-2000:]}")
-            after_undo_rerun = await asyncio.gather(*(s.rerun() for s in sessions))
             _progress("every session reran once after the undo", sessions)
         finally:
             await browser.close()
@@ -356,6 +356,8 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
         "page_seconds": {"p50": round(statistics.median(times), 3),
                          "p95": round(times[int(round(0.95 * (len(times) - 1)))], 3),
                          "max": round(times[-1], 3)},
+        "page_seconds_by_page": {url: round(statistics.median([t for s in sessions if s.url == url for t in s.times]), 3)
+                                 for url in PAGES[:sessions_count]},
         "first_load_seconds": round(first_load, 3),
         "import": {k: imported[k] for k in ("seconds", "publish") if k in imported} | {"batches": batches},
         "undo": {k: undone[k] for k in ("seconds", "publish") if k in undone},
