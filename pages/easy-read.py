@@ -39,7 +39,7 @@ def _change_place() -> None:
 
 
 @st.cache_data(max_entries=8, show_spinner="Making your easy-read pack…")
-def _pack(area: str, period: str, version: str, user=None) -> bytes:
+def _pack(area: str, period: str, snapshot: str, user=None) -> bytes:
     data = easyread_pack.pack_pdf(ui.figures(), area, period)
     if user is not None and user.is_editor:  # an editor's export is in the audit log
         from dashboard.records import audit
@@ -152,7 +152,7 @@ with ui.guard("the easy-read pages"):
                       icon_position="right", type="primary", width="stretch")
         st.download_button(
             "Print all pages: easy-read pack (PDF)",
-            data=lambda user=auth.current_user(): _pack(area, period, ui.store().data_version(), user),
+            data=lambda user=auth.current_user(): _pack(area, period, ui.snapshot_key(), user),
             file_name=easyread_pack.pack_file_name(place, period),
             mime="application/pdf", key="er_pack", icon=":material/print:", on_click="ignore",
         )

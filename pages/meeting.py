@@ -64,7 +64,7 @@ PRESENT_CSS = """
 
 
 @st.cache_resource(max_entries=8, show_spinner="Preparing the slides…")
-def _meeting(path: str, data_version: str, board_version: str, area: str, period: str, today: dt.date,
+def _meeting(snapshot: str, board_version: str, area: str, period: str, today: dt.date,
              staff: bool, _user=None):
     """Shared between sessions: one viewer version (no staff names) and one editors' version."""
     store = ui.store()
@@ -76,7 +76,7 @@ def meeting_for(area: str, period: str) -> slides.Meeting:
     board = board_version(store)
     user = auth.current_user()
     staff = access.sees_staff_details(user, area)
-    return _meeting(str(store.path), store.data_version(), str(board), area, period, dt.date.today(), staff, user)
+    return _meeting(ui.snapshot_key(store), str(board), area, period, dt.date.today(), staff, user)
 
 
 def _pack(meeting: slides.Meeting, fmt: str, easy: bool, user) -> bytes:

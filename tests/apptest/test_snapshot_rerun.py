@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import shutil
 
+import pytest
+
 from dashboard.data.build import build_database
 from dashboard.data.store import Store
 from tests.apptest.helpers import all_text, assert_no_crash, open_page
@@ -36,12 +38,13 @@ def every_leeds_answer_says_in_control(source) -> None:
         writer.writerows(rows)
 
 
-def test_the_next_rerun_shows_the_new_snapshot_though_its_import_history_is_the_same(fixture_db, tmp_path,
+@pytest.mark.parametrize("page", ["overview", "direct-payments"])  # the figures cache; a theme page's cache
+def test_the_next_rerun_shows_the_new_snapshot_though_its_import_history_is_the_same(page, fixture_db, tmp_path,
                                                                                       monkeypatch):
     served = tmp_path / "served.duckdb"
     shutil.copy(fixture_db, served)
     monkeypatch.setenv("DASHBOARD_DB", str(served))
-    at = open_page("overview", area=LEEDS, period="2024-25")
+    at = open_page(page, area=LEEDS, period="2024-25")
     before = all_text(at)
 
     source = tmp_path / "data"
@@ -59,6 +62,6 @@ def test_the_next_rerun_shows_the_new_snapshot_though_its_import_history_is_the_
     fresh = tmp_path / "fresh.duckdb"
     shutil.copy(served, fresh)
     monkeypatch.setenv("DASHBOARD_DB", str(fresh))
-    expected = all_text(open_page("overview", area=LEEDS, period="2024-25"))
+    expected = all_text(open_page(page, area=LEEDS, period="2024-25"))
     assert expected != before
     assert after == expected
