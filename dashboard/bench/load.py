@@ -95,9 +95,10 @@ _FIGURES_JS = """() => Array.from(document.querySelectorAll(
       while (walk.nextNode()) text += walk.currentNode.nodeValue + ' ';
       return text.trim();
     }).filter(t => t).join(' | ')"""
-#: (page text, runs started so far, idle): the page is settled when these stay the same; idle is
-#: the app's script not running and no element left over (stale) from before the run
-_LOOK_JS = f"""() => [({_FIGURES_JS})(), window.__glRuns || 0,
+#: (changes to the page so far, runs started so far, idle): the page is settled when these stay
+#: the same; idle is the app's script not running and no element left over (stale) from before
+#: the run. Cheap to ask often (the page's text is read once, when it has settled).
+_LOOK_JS = f"""() => [window.__glChanges || 0, window.__glRuns || 0,
     document.querySelector('{READY}') !== null && document.querySelector('[data-stale="true"]') === null]"""
 #: a rerun the session asked for has run (one more run than before it) and the app is idle again
 _RERUN_DONE = "(before) => (window.__glRuns || 0) > before && document.querySelector('" + READY + "') !== null"
@@ -114,8 +115,12 @@ new MutationObserver((records) => {
   }
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                       attributeFilter: ['data-test-script-state']});
+window.__glChanges = 0;  // every element added or removed and every text changed: the page is drawing
+new MutationObserver((records) => { window.__glChanges += records.length; })
+  .observe(document, {subtree: true, childList: true, characterData: true});
 """
 STABLE_SECONDS = 2.0
+POLL_MS = 300
 
 #: the number of areas a page's chart sentence counts ("... in 2024-25 for 4 areas"): the import
 #: adds two councils (two files, one transaction) and the undo takes one away, so one more area
@@ -155,28 +160,28 @@ class Session:
         self.times: list[float] = []
         self.errors: list[str] = []
 
-    async def _look(self) -> tuple[str, int, bool]:
+    async def _look(self) -> tuple[int, int, bool]:
         return tuple(await self.page.evaluate(_LOOK_JS))
 
     async def _settle(self, started: float, phase: str | None) -> str:
-        """Wait until the run has finished and the page has stayed the same (same text, no new run,
-        idle) for ``STABLE_SECONDS``: a page may run twice (a rerun it asks for itself) and a busy
-        browser may still be drawing. The page time runs until the last change seen. ``phase``
-        None: timed and checked for errors, not compared (a session's first view)."""
-        text, runs, idle = await self._look()
+        """Wait until the run has finished and the page has stayed the same (no element or text
+        changed, no new run, idle) for ``STABLE_SECONDS``: a page may run twice (a rerun it asks
+        for itself) and a busy browser may still be drawing. The page time runs until the last
+        change seen. ``phase`` None: timed and checked for errors, not compared (a first view)."""
+        look = await self._look()
         changed = steady = time.perf_counter()
         while time.perf_counter() - steady < STABLE_SECONDS:
             if time.perf_counter() - started > self.timeout_ms / 1000:
                 raise TimeoutError(f"session {self.number} ({self.url}) never settled")
-            await self.page.wait_for_timeout(300)
-            look = await self._look()
-            if look != (text, runs, idle) or not idle:
-                if look[0] != text:
+            await self.page.wait_for_timeout(POLL_MS)
+            now = await self._look()
+            if now != look or not now[2]:
+                if now[0] != look[0]:
                     changed = time.perf_counter()
-                text, runs, idle = look
+                look = now
                 steady = time.perf_counter()
         seconds = changed - started
-        text = _text(text)
+        text = _text(await self.page.evaluate(_FIGURES_JS))
         shown = await self.page.inner_text(MAIN)
         if SORRY in shown or await self.page.locator(EXCEPTION).count():
             self.errors.append(f"session {self.number} ({self.url}): {_text(shown)[:300]}")
@@ -189,7 +194,7 @@ class Session:
         self.page = await self.context.new_page()
         started = time.perf_counter()
         await self.page.goto(f"{base}/{self.url}", wait_until="commit", timeout=self.timeout_ms)
-        await self.page.wait_for_function(_DONE, polling=100, timeout=self.timeout_ms)
+        await self.page.wait_for_function(_DONE, polling=200, timeout=self.timeout_ms)
         return await self._settle(started, None)
 
     async def rerun(self) -> str:
@@ -202,7 +207,7 @@ class Session:
             await self.page.evaluate(_BLUR)
             await self.page.keyboard.press("r")
             try:
-                await self.page.wait_for_function(_RERUN_DONE, arg=before, polling=100,
+                await self.page.wait_for_function(_RERUN_DONE, arg=before, polling=200,
                                                   timeout=RETRY_PRESS_SECONDS * 1000)
                 break
             except Exception:  # Playwright's TimeoutError: no run yet (the key came while busy)
@@ -210,7 +215,7 @@ class Session:
                     raise TimeoutError(f"session {self.number} ({self.url}) did not rerun") from None
                 if (await self._look())[1] > before:  # it ran, and is still running: wait on
                     await self.page.wait_for_function(f"() => document.querySelector('{READY}') !== null",
-                                                      polling=100, timeout=self.timeout_ms)
+                                                      polling=200, timeout=self.timeout_ms)
                     break
         return await self._settle(started, phase)
 
