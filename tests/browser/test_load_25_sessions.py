@@ -1,13 +1,16 @@
 """Load: 25 browser sessions (one Chromium, 25 contexts) on one real Streamlit server keep
-rerunning different pages and filters while a command-line import (two files, one transaction)
-and then an undo publish new snapshots.
+rerunning different pages and filters, each in its own Streamlit session (the R key: a reload
+would start a new session and so could not show a session keeping an old snapshot), while a
+command-line import (two files, one transaction) and then an undo publish new snapshots.
 
 The driver (``dashboard.bench.load``) runs in a process of its own: it uses Playwright's async
 API, which cannot share a process with the sync Playwright of the other browser tests. It prints
 p50/p95 page time and the import's publish and swap times (also in its JSON, kept in
 test-artifacts/bench/load_25_sessions.json). Bounded: 25 sessions, loopback only, each page at
-most 5 minutes and the whole run at most 25 (a few minutes on a quiet 2-core machine; the waits
-are generous because the machine running the tests may be loaded many times over)."""
+most 5 minutes and the whole run at most 25 (6-7 minutes on this 2-core machine at load 3-22,
+fewer quiet; the waits are generous because the machine running the tests may be loaded many
+times over). Seen red: with a session keeping the snapshot it first pinned, the pages did not
+change and no session showed the new figures."""
 
 from __future__ import annotations
 
