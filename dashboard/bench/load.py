@@ -158,6 +158,7 @@ class Session:
         self.timeout_ms = page_timeout * 1000
         self.seen: list[tuple[str, str]] = []
         self.times: list[float] = []
+        self.spans: list[tuple[float, float]] = []  # each rerun: asked for, settled (perf_counter)
         self.errors: list[str] = []
 
     async def _look(self) -> tuple[int, int, bool]:
@@ -188,6 +189,7 @@ class Session:
         self.times.append(seconds)
         if phase is not None:
             self.seen.append((phase, text))
+            self.spans.append((started, time.perf_counter()))
         return text
 
     async def open(self, base: str) -> str:
@@ -232,7 +234,7 @@ async def _command(*args: str, env: dict, timeout: float) -> dict:
         await proc.wait()
         raise
     result = {"args": list(args), "code": proc.returncode, "stdout": out.decode(), "stderr": err.decode(),
-              "seconds": round(time.perf_counter() - started, 3)}
+              "seconds": round(time.perf_counter() - started, 3), "span": (started, time.perf_counter())}
     found = PUBLISHED.search(result["stderr"])
     if found:
         result["publish"] = dict(zip(["total", "copy", "write", "verify_and_swap", "swap_ms", "lock_held"],
@@ -356,7 +358,14 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
         "pages": PAGES,
         "pages_changing": CHANGING,
         "page_runs": len(times),
-        "reruns_during_writes": sum(len(s.seen) for s in sessions) - 3 * sessions_count,  # less the 3 rounds
+        # reruns that were under way while the import or the undo command ran
+        "reruns_during_writes": sum(1 for s in sessions for start, end in s.spans
+                                    if any(start < w_end and end > w_start
+                                           for w_start, w_end in (imported["span"], undone["span"]))),
+        # sessions with a rerun under way while the import ran, and while the undo ran
+        "sessions_rerunning_during_both_writes": sum(
+            1 for s in sessions if all(any(start < w_end and end > w_start for start, end in s.spans)
+                                       for w_start, w_end in (imported["span"], undone["span"]))),
         "sessions_disagreeing": disagree,
         "page_seconds": {"p50": round(statistics.median(times), 3),
                          "p95": round(times[int(round(0.95 * (len(times) - 1)))], 3),
