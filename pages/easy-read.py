@@ -38,7 +38,7 @@ def _change_place() -> None:
 
 
 @st.cache_data(max_entries=8, show_spinner="Making your easy-read pack…")
-def _pack(area: str, period: str, version: str, user=None) -> bytes:
+def _pack(area: str, period: str, snapshot: str, user=None) -> bytes:
     return easyread.pack_pdf(ui.figures(), area, period, user)  # an editor's export is in the audit log
 
 
@@ -141,7 +141,7 @@ with ui.guard("the easy-read pages"):
                       icon_position="right", type="primary", width="stretch")
         st.download_button(
             "Print all pages: easy-read pack (PDF)",
-            data=lambda user=auth.current_user(): _pack(area, period, ui.store().data_version(), user),
+            data=lambda user=auth.current_user(): _pack(area, period, ui.snapshot_key(), user),
             file_name=easyread.pack_file_name(place, period),
             mime="application/pdf", key="er_pack", icon=":material/print:", on_click="ignore",
         )

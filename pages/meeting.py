@@ -60,7 +60,7 @@ PRESENT_CSS = """
 
 
 @st.cache_resource(max_entries=8, show_spinner="Preparing the slides…")
-def _meeting(path: str, data_version: str, board_version: str, area: str, period: str, today: dt.date,
+def _meeting(snapshot: str, board_version: str, area: str, period: str, today: dt.date,
              staff: bool, _user=None):
     """Shared between sessions: one viewer version (no staff names) and one editors' version."""
     return mv.build(ui.store(), ui.figures(), area, period, today, _user if staff else None)
@@ -71,7 +71,7 @@ def meeting_for(area: str, period: str) -> mv.Meeting:
     board = mv.board_version(store)
     user = auth.current_user()
     staff = mv.sees_staff(user, area)
-    return _meeting(str(store.path), store.data_version(), str(board), area, period, dt.date.today(), staff, user)
+    return _meeting(ui.snapshot_key(store), str(board), area, period, dt.date.today(), staff, user)
 
 
 def _flag(name: str, default: bool = False) -> bool:

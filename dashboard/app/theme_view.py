@@ -8,7 +8,7 @@ import re
 
 import streamlit as st
 
-from dashboard import access, charts, config
+from dashboard import access, charts
 from dashboard.app import auth, compare_ui, ui
 from dashboard.figures import exports
 from dashboard.views import findings, themes
@@ -162,9 +162,9 @@ def recorded_actions(ctx: themes.Context) -> None:
 
 
 @st.cache_resource(max_entries=24, show_spinner="Working out the figures for this page…")
-def _page(theme_key: str, db_path: str, version: str, area: str, period: str, group_key: str, group_label: str,
+def _page(theme_key: str, snapshot: str, area: str, period: str, group_key: str, group_label: str,
           group_codes: tuple[str, ...]):
-    """Findings, key figures and every section of a theme page, built once per data version and
+    """Findings, key figures and every section of a theme page, built once per snapshot (``ui.snapshot_key``) and
     choice (charts, tables and CSVs hold no editor-only data, so every session may share them)."""
     from dashboard.figures.groups import Group
 
@@ -179,7 +179,7 @@ def render(theme_key: str, ctx: themes.Context, after: dict | None = None) -> No
     key to a function drawn just after it (for parts that must not be cached, such as recorded
     actions)."""
     group = ctx.comparison_group
-    found, key_panel, sections = _page(theme_key, str(config.database_path()), ctx.store.data_version(),
+    found, key_panel, sections = _page(theme_key, ui.snapshot_key(ctx.store),
                                        ctx.area, ctx.period, group.key, group.label, tuple(group.codes))
     first, rest = sections[0], sections[1:]
     # the answer on the first screen: the findings beside the main chart (stacked on a phone),

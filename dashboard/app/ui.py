@@ -198,16 +198,26 @@ def store() -> Store:
     return pinned
 
 
+def snapshot_key(current: Store | None = None) -> str:
+    """The key of everything cached from a session's snapshot (its figures, a theme page, slides,
+    an easy-read pack), the one rule for them all: the published file the snapshot was opened from
+    (a new snapshot is a new file, even with the same import history, as ``init --force`` from
+    other files gives) and the release version (saved comparison groups live outside the snapshot)."""
+    from dashboard import release
+
+    current = current or store()
+    opened = getattr(current, "snapshot_id", None) or ("store", id(current))  # not from Snapshots: itself
+    return f"{':'.join(map(str, opened))}|{release.version(current)}"
+
+
 @st.cache_resource(max_entries=3, show_spinner="Working out the figures…")
-def _figures(path: str, version: str, _store: Store) -> Figures:
+def _figures(key: str, _store: Store) -> Figures:
     return build_figures(_store)
 
 
 def figures() -> Figures:
     current = store()
-    from dashboard import release
-
-    return _figures(str(current.path), release.version(current), current)
+    return _figures(snapshot_key(current), current)
 
 
 def clear_caches() -> None:

@@ -6,22 +6,27 @@ new snapshots. Run in a process of its own (it uses Playwright's async API and `
 It starts ``streamlit run`` on a free loopback port over ``--db`` (the file is written: give it a
 copy), opens one Chromium (/usr/bin/chromium) with one context per session, and:
 
-1. opens the sessions, five at a time, each on one of ``PAGES`` (different pages and filters);
-2. while every session keeps rerunning its page (a reload: the session's next run, with a
-   second's pause between; a page counts as shown once it has run its script and stayed the
-   same for ``STABLE_SECONDS``), runs ``python -m dashboard import DATASET FILES --db FILE`` (the
-   files land as batches in one transaction), then reruns every session once more; then the same
-   with ``python -m dashboard undo <last batch>``.
+1. opens the sessions, five at a time, each on one of ``PAGES`` (different pages and filters),
+   then reruns each once (what the page shows before any write);
+2. while every session keeps rerunning its page (the session's next run, in the same Streamlit
+   session: the R key, as a reader asks for a rerun; a second's pause between), runs
+   ``python -m dashboard import DATASET FILES --db FILE`` (the files land as batches in one
+   transaction), then reruns every session once more; then the same with
+   ``python -m dashboard undo <last batch>``.
 
-What a page shows is read as text: its tables, tiles, sentences and metrics (not the charts'
-drawing). It prints (and writes with ``--json``) the figures and what it saw: page errors ("Sorry,
+A run counts as shown once the app has run its script, is idle with no stale element, and the
+page has stayed the same for ``STABLE_SECONDS``. What a page shows is read as text: its tables,
+tiles, sentences and metrics (not the charts' drawing, nor a collapsed expander). The first view
+of each session is timed and checked for errors but not compared: a fresh browser page loads the
+chart code lazily and may draw what follows a chart seconds later (reruns in the same session do
+not). It prints (and writes with ``--json``) the figures and what it saw: page errors ("Sorry,
 something went wrong" or an exception box); pages that were not a whole state (in each write's
 phase every text must be the page before or after that write, and on the pages listing every
 area, the number of areas must be the one before or after the write: never one file's council
-without the other's); sessions whose next rerun after a write did not show what every other session on that
-page showed, with the right councils; and p50/p95 page time (from the request until the app has
-run its script and is idle). Bounded: ``--sessions`` contexts, loopback only, each page wait at
-most ``--page-timeout`` seconds and the whole run ``--deadline``.
+without the other's); sessions whose next rerun after a write did not show what every other
+session on that page showed, with the right councils; and p50/p95 page time (from the request
+until the app has run its script and is idle). Bounded: ``--sessions`` contexts, loopback only,
+each page wait at most ``--page-timeout`` seconds and the whole run ``--deadline``.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ PAGES = [
     f"by-group?area={LEEDS}&period={PERIOD}&indicator=control",
     f"map?area={LEEDS}&period={PERIOD}&indicator=choice",
 ]
+#: pages whose figures the import and the undo change (they count or compare with every area in
+#: the data); the others (Leeds's own trends and splits) may stay the same
+CHANGING = [PAGES[i] for i in (0, 1, 2, 3, 4, 7)]
 MAIN = "[data-testid='stMain']"
 EXCEPTION = "[data-testid='stException']"
 PUBLISHED = re.compile(r"Published the new snapshot in ([\d.]+) s \(copy ([\d.]+) s, write ([\d.]+) s, "
@@ -87,9 +95,16 @@ _FIGURES_JS = """() => Array.from(document.querySelectorAll(
       while (walk.nextNode()) text += walk.currentNode.nodeValue + ' ';
       return text.trim();
     }).filter(t => t).join(' | ')"""
-#: (page text, runs started so far, idle): the page is settled when these stay the same
-_LOOK_JS = f"""() => [({_FIGURES_JS})(), window.__glRuns || 0,
-    document.querySelector('{READY}') !== null]"""
+#: (changes to the page so far, runs started so far, idle): the page is settled when these stay
+#: the same; idle is the app's script not running and no element left over (stale) from before
+#: the run. Cheap to ask often (the page's text is read once, when it has settled).
+_LOOK_JS = f"""() => [window.__glChanges || 0, window.__glRuns || 0,
+    document.querySelector('{READY}') !== null && document.querySelector('[data-stale="true"]') === null]"""
+#: a rerun the session asked for has run (one more run than before it) and the app is idle again
+_RERUN_DONE = "(before) => (window.__glRuns || 0) > before && document.querySelector('" + READY + "') !== null"
+#: the R key reruns the app in the same session (focus off any widget, where it would type)
+_BLUR = "() => { if (document.activeElement && document.activeElement.blur) document.activeElement.blur(); }"
+RETRY_PRESS_SECONDS = 60.0  # no run started this long after the key (a busy or reconnecting page): press again
 #: counts the app's script runs (every change of the script state to running)
 _COUNT_RUNS = """
 window.__glRuns = 0;
@@ -100,8 +115,12 @@ new MutationObserver((records) => {
   }
 }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                       attributeFilter: ['data-test-script-state']});
+window.__glChanges = 0;  // every element added or removed and every text changed: the page is drawing
+new MutationObserver((records) => { window.__glChanges += records.length; })
+  .observe(document, {subtree: true, childList: true, characterData: true});
 """
 STABLE_SECONDS = 2.0
+POLL_MS = 300
 
 #: the number of areas a page's chart sentence counts ("... in 2024-25 for 4 areas"): the import
 #: adds two councils (two files, one transaction) and the undo takes one away, so one more area
@@ -139,49 +158,68 @@ class Session:
         self.timeout_ms = page_timeout * 1000
         self.seen: list[tuple[str, str]] = []
         self.times: list[float] = []
+        self.spans: list[tuple[float, float]] = []  # each rerun: asked for, settled (perf_counter)
         self.errors: list[str] = []
 
-    async def _look(self) -> tuple[str, int, bool]:
+    async def _look(self) -> tuple[int, int, bool]:
         return tuple(await self.page.evaluate(_LOOK_JS))
 
-    async def _settle(self, started: float) -> str:
-        """Wait until the page has run its script and has stayed the same (same text, no new run,
-        idle) for ``STABLE_SECONDS``: a page may run twice (a rerun it asks for itself) and a busy
-        browser may still be drawing. The page time runs until the last change seen."""
-        phase = Session.phase  # the phase the run started in
-        await self.page.wait_for_function(_DONE, polling=100, timeout=self.timeout_ms)
-        text, runs, idle = await self._look()
+    async def _settle(self, started: float, phase: str | None) -> str:
+        """Wait until the run has finished and the page has stayed the same (no element or text
+        changed, no new run, idle) for ``STABLE_SECONDS``: a page may run twice (a rerun it asks
+        for itself) and a busy browser may still be drawing. The page time runs until the last
+        change seen. ``phase`` None: timed and checked for errors, not compared (a first view)."""
+        look = await self._look()
         changed = steady = time.perf_counter()
         while time.perf_counter() - steady < STABLE_SECONDS:
             if time.perf_counter() - started > self.timeout_ms / 1000:
                 raise TimeoutError(f"session {self.number} ({self.url}) never settled")
-            await self.page.wait_for_timeout(300)
-            look = await self._look()
-            if look != (text, runs, idle) or not idle:
-                if look[0] != text:
+            await self.page.wait_for_timeout(POLL_MS)
+            now = await self._look()
+            if now != look or not now[2]:
+                if now[0] != look[0]:
                     changed = time.perf_counter()
-                text, runs, idle = look
+                look = now
                 steady = time.perf_counter()
         seconds = changed - started
-        text = _text(text)
+        text = _text(await self.page.evaluate(_FIGURES_JS))
         shown = await self.page.inner_text(MAIN)
         if SORRY in shown or await self.page.locator(EXCEPTION).count():
             self.errors.append(f"session {self.number} ({self.url}): {_text(shown)[:300]}")
         self.times.append(seconds)
-        self.seen.append((phase, text))
+        if phase is not None:
+            self.seen.append((phase, text))
+            self.spans.append((started, time.perf_counter()))
         return text
 
     async def open(self, base: str) -> str:
         self.page = await self.context.new_page()
         started = time.perf_counter()
         await self.page.goto(f"{base}/{self.url}", wait_until="commit", timeout=self.timeout_ms)
-        return await self._settle(started)
+        await self.page.wait_for_function(_DONE, polling=200, timeout=self.timeout_ms)
+        return await self._settle(started, None)
 
     async def rerun(self) -> str:
-        """The session's next run: the browser reloads its page, as a board member would (F5)."""
+        """The session's next run, in the same Streamlit session (its pinned snapshot, its caches):
+        the R key, as a reader asks the app to rerun. The phase is the one the run started in."""
+        phase = Session.phase
+        before = (await self._look())[1]
         started = time.perf_counter()
-        await self.page.reload(wait_until="commit", timeout=self.timeout_ms)
-        return await self._settle(started)
+        while True:
+            await self.page.evaluate(_BLUR)
+            await self.page.keyboard.press("r")
+            try:
+                await self.page.wait_for_function(_RERUN_DONE, arg=before, polling=200,
+                                                  timeout=RETRY_PRESS_SECONDS * 1000)
+                break
+            except Exception:  # Playwright's TimeoutError: no run yet (the key came while busy)
+                if time.perf_counter() - started > self.timeout_ms / 1000:
+                    raise TimeoutError(f"session {self.number} ({self.url}) did not rerun") from None
+                if (await self._look())[1] > before:  # it ran, and is still running: wait on
+                    await self.page.wait_for_function(f"() => document.querySelector('{READY}') !== null",
+                                                      polling=200, timeout=self.timeout_ms)
+                    break
+        return await self._settle(started, phase)
 
 
 async def _command(*args: str, env: dict, timeout: float) -> dict:
@@ -196,7 +234,7 @@ async def _command(*args: str, env: dict, timeout: float) -> dict:
         await proc.wait()
         raise
     result = {"args": list(args), "code": proc.returncode, "stdout": out.decode(), "stderr": err.decode(),
-              "seconds": round(time.perf_counter() - started, 3)}
+              "seconds": round(time.perf_counter() - started, 3), "span": (started, time.perf_counter())}
     found = PUBLISHED.search(result["stderr"])
     if found:
         result["publish"] = dict(zip(["total", "copy", "write", "verify_and_swap", "swap_ms", "lock_held"],
@@ -204,14 +242,17 @@ async def _command(*args: str, env: dict, timeout: float) -> dict:
     return result
 
 
-async def _write_while_rerunning(sessions, args, env, timeout) -> dict:
-    """Run a write while every session keeps rerunning; a little load stays on after it."""
+async def _write_while_rerunning(sessions, args, env, timeout) -> tuple[dict, list[str]]:
+    """Run a write while every session keeps rerunning; then each session's next rerun (the first
+    it starts after the write has finished). Returns the write and what each next rerun showed."""
     done = asyncio.Event()
 
     async def keep_rerunning(session):
         while not done.is_set():
             await session.rerun()
-            await asyncio.sleep(THINK_SECONDS)
+            if not done.is_set():
+                await asyncio.sleep(THINK_SECONDS)
+        return await session.rerun()  # started after the write finished: its next rerun
 
     reruns = [asyncio.create_task(keep_rerunning(s)) for s in sessions]
     try:
@@ -219,11 +260,10 @@ async def _write_while_rerunning(sessions, args, env, timeout) -> dict:
         _progress(f"{args[0]} started while the sessions rerun", sessions)
         result = await _command(*args, env=env, timeout=timeout)
         _progress(f"{args[0]} finished (exit {result['code']}, {result['seconds']:.1f} s)", sessions)
-        await asyncio.sleep(1.0)
     finally:
         done.set()
-    await asyncio.gather(*reruns)
-    return result
+    next_runs = await asyncio.gather(*reruns)
+    return result, next_runs
 
 
 async def scenario(base: str, db: Path, dataset: str, files: list[Path], sessions_count: int,
@@ -242,27 +282,26 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
                 await context.add_init_script(_COUNT_RUNS)
                 sessions.append(Session(n, context, PAGES[n % len(PAGES)], page_timeout))
             started = time.perf_counter()
-            before = []
             for wave in range(0, sessions_count, 5):  # they arrive five at a time, then all stay busy together
-                before += await asyncio.gather(*(s.open(base) for s in sessions[wave:wave + 5]))
+                await asyncio.gather(*(s.open(base) for s in sessions[wave:wave + 5]))
                 _progress(f"opened {min(wave + 5, sessions_count)} sessions", sessions)
             first_load = time.perf_counter() - started
+            before = await asyncio.gather(*(s.rerun() for s in sessions))
+            _progress("every session reran once before the writes", sessions)
 
             Session.phase = "import"
-            imported = await _write_while_rerunning(
+            imported, at_next_rerun = await _write_while_rerunning(
                 sessions, ["import", dataset, *map(str, files), "--db", str(db)], env, command_timeout)
             if imported["code"] != 0:
                 raise RuntimeError(f"the import failed (exit {imported['code']}): {imported['stderr'][-2000:]}")
             batches = [int(b) for b in re.search(r"batch(?:es)? ([\d, ]+) into", imported["stdout"]).group(1).split(", ")]
-            at_next_rerun = await asyncio.gather(*(s.rerun() for s in sessions))
             _progress("every session reran once after the import", sessions)
 
             Session.phase = "undo"
-            undone = await _write_while_rerunning(sessions, ["undo", str(batches[-1]), "--db", str(db)], env,
-                                                  command_timeout)
+            undone, after_undo_rerun = await _write_while_rerunning(
+                sessions, ["undo", str(batches[-1]), "--db", str(db)], env, command_timeout)
             if undone["code"] != 0:
                 raise RuntimeError(f"the undo failed (exit {undone['code']}): {undone['stderr'][-2000:]}")
-            after_undo_rerun = await asyncio.gather(*(s.rerun() for s in sessions))
             _progress("every session reran once after the undo", sessions)
         finally:
             await browser.close()
@@ -303,10 +342,12 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
                 half.append({"session": s.number, "url": s.url, "phase": phase, "councils": probe(text),
                              "differs": _differences(text, allowed[phase](s.url))})
         errors += s.errors
-    def updated(phase, texts, agreed) -> int:
-        """Sessions whose next rerun showed the page as every session did, with the right councils."""
+    def updated(phase, texts, agreed, previous) -> int:
+        """Sessions whose next rerun showed the page as every session did, with the right councils,
+        and (a page the write changes) not as before the write."""
         odd = {d["url"] for d in disagree}
         return sum(1 for s, text in zip(sessions, texts) if s.url not in odd and text == agreed[s.url]
+                   and (s.url not in CHANGING or text != previous[s.url])
                    and (s.url not in PROBE_PAGES or probe(text) == expected(s.url, phase)))
 
     times = sorted(t for s in sessions for t in s.times)
@@ -315,12 +356,22 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
     return {
         "sessions": sessions_count,
         "pages": PAGES,
+        "pages_changing": CHANGING,
         "page_runs": len(times),
-        "reruns_during_writes": sum(len(s.seen) for s in sessions) - 3 * sessions_count,
+        # reruns that were under way while the import or the undo command ran
+        "reruns_during_writes": sum(1 for s in sessions for start, end in s.spans
+                                    if any(start < w_end and end > w_start
+                                           for w_start, w_end in (imported["span"], undone["span"]))),
+        # sessions with a rerun under way while the import ran, and while the undo ran
+        "sessions_rerunning_during_both_writes": sum(
+            1 for s in sessions if all(any(start < w_end and end > w_start for start, end in s.spans)
+                                       for w_start, w_end in (imported["span"], undone["span"]))),
         "sessions_disagreeing": disagree,
         "page_seconds": {"p50": round(statistics.median(times), 3),
                          "p95": round(times[int(round(0.95 * (len(times) - 1)))], 3),
                          "max": round(times[-1], 3)},
+        "page_seconds_by_page": {url: round(statistics.median([t for s in sessions if s.url == url for t in s.times]), 3)
+                                 for url in PAGES[:sessions_count]},
         "first_load_seconds": round(first_load, 3),
         "import": {k: imported[k] for k in ("seconds", "publish") if k in imported} | {"batches": batches},
         "undo": {k: undone[k] for k in ("seconds", "publish") if k in undone},
@@ -328,8 +379,8 @@ async def scenario(base: str, db: Path, dataset: str, files: list[Path], session
         "errors": errors,
         "half_states": half,
         "not_updated": not_updated,
-        "sessions_updated_after_import": updated("import", at_next_rerun, after_import),
-        "sessions_updated_after_undo": updated("undo", after_undo_rerun, after_undo),
+        "sessions_updated_after_import": updated("import", at_next_rerun, after_import, before_by_url),
+        "sessions_updated_after_undo": updated("undo", after_undo_rerun, after_undo, after_import),
     }
 
 
@@ -339,7 +390,8 @@ def run(db: Path, dataset: str, files: list[Path], sessions: int = 25, page_time
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="good-lives-load-"))
     log = log_dir / "load-streamlit.log"
     started = time.perf_counter()
-    server = StreamlitServer(db, log)
+    # as a deployment runs it: no watching of the source files (docs/deploy.md)
+    server = StreamlitServer(db, log, extra_args=["--server.fileWatcherType", "none"])
     try:
         result = asyncio.run(asyncio.wait_for(
             scenario(server.url, Path(db), dataset, files, sessions, page_timeout, command_timeout), deadline))
