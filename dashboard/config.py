@@ -8,6 +8,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA_DIR = PROJECT_ROOT / "sample_data"
 QUERIES_DIR = PROJECT_ROOT / "queries"
+FONTS_DIR = PROJECT_ROOT / "assets" / "fonts"  # DejaVu Sans and its licence (the packs and easy-read PDFs)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "data" / "migrations"
 DEFAULT_DB = PROJECT_ROOT / "data" / "dashboard.duckdb"
 

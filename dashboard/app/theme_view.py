@@ -115,9 +115,7 @@ def section(title: str, panels: list[themes.Panel], ctx: themes.Context, intro: 
         st.subheader(title, anchor=_slug(title))
         if intro:
             st.write(intro)
-    if not panels:
-        pass
-    elif len(panels) == 1:
+    if len(panels) == 1:
         show_panel(panels[0], ctx, heading=lead)
     for start in range(0, len(panels) if len(panels) > 1 else 0, 2):
         row = panels[start:start + 2]
@@ -142,10 +140,7 @@ def key_figures(panel: themes.Panel, ctx: themes.Context) -> None:
 
 def recorded_actions(ctx: themes.Context) -> None:
     """Actions recorded by editors between meetings, open and completed."""
-    found = themes.recorded_actions(ctx.store, ctx.figs, ctx.area)
-    if found is None:
-        return
-    table, counts = found
+    table, counts = themes.recorded_actions(ctx.store, ctx.figs, ctx.area)
     table = access.staff_view(table, auth.current_user(), ctx.area)  # owners' names: editors only
     st.markdown("<h4 id='recorded-actions'>Actions agreed between meetings</h4>", unsafe_allow_html=True)
     if table.empty:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from dashboard import config
 from dashboard.figures import narrative, stats
-from dashboard.charts import FONT, Chart
+from dashboard.charts.base import FONT, Chart
 from dashboard.figures.catalogue import Indicator
 
 HEXMAP_FILE = config.SAMPLE_DATA_DIR / "reference" / "hexmap-2023.hexjson"

@@ -21,10 +21,9 @@ from pathlib import Path
 from fpdf import FPDF
 
 from dashboard import easyread
-from dashboard.config import PROJECT_ROOT
+from dashboard.config import FONTS_DIR
 from dashboard.easyread import EasyReadFigure
 
-FONTS_DIR = PROJECT_ROOT / "assets" / "fonts"
 FONT = "DejaVu"
 INK = (11, 12, 12)
 BLUE = (11, 61, 145)

@@ -15,6 +15,7 @@ from dashboard.figures import exports
 from dashboard.figures.catalogue import load
 from dashboard.release import protect, rules, tables
 from dashboard.views import themes
+from dashboard.views.themes.panels import _count_text
 from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 from tests.release.audit import Problem, failures
 from tests.release.audit_tables import Tables
@@ -119,7 +120,7 @@ def test_a_cell_hidden_to_protect_another_says_so_in_the_table_and_the_csv():
     frame = pd.DataFrame({"area_code": ["A"] * 4, "period": [PERIOD] * 4, "n": [3, 20, 6, 30]})
     out = protect.protect_counts(frame, "n", ["area_code", "period"])
     assert list(out["suppression_reason"]) == [rules.SUPPRESSED_TEXT, None, rules.SECONDARY_TEXT, None]
-    assert [themes._count_text(v, r) for v, r in zip(out["n"], out["suppression_reason"])] == [
+    assert [_count_text(v, r) for v, r in zip(out["n"], out["suppression_reason"])] == [
         rules.SUPPRESSED_TEXT, "20", rules.SECONDARY_TEXT, "30"]
     # a base under 5 and a complement of 1-4 have their own words too
     why = rules.primary_reason([0, 3, 10, 20], [3, 10, 12, 40], "proportion")

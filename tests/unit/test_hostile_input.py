@@ -74,7 +74,7 @@ def test_every_csv_and_xlsx_download_goes_through_the_one_helper():
             continue
         assert any(s in data for s in safe), f"{where}: download data {data} is not made by exports.to_csv"
     # the helpers named there use it
-    assert "exports.to_csv" in (ROOT / "dashboard" / "views" / "themes.py").read_text()
+    assert "exports.to_csv" in (ROOT / "dashboard" / "views" / "themes" / "panels.py").read_text()
     assert "safe_csv.to_csv" in (ROOT / "dashboard" / "records" / "audit.py").read_text()
 
 

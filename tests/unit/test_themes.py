@@ -1,4 +1,4 @@
-"""Theme-page data (dashboard/views/themes.py): what each chart, table and CSV holds for the fixture
+"""Theme-page data (dashboard/views/themes/): what each chart, table and CSV holds for the fixture
 data, counted by hand from tests/fixtures/make_fixture.py, and the small-numbers rule in every
 one of them."""
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.release import rules
+from dashboard.release import protect, rules
 from dashboard import release
 from dashboard.views import themes
 from dashboard.figures.indicators import build_figures
@@ -30,7 +30,7 @@ def ctx(store, figures, area=LEEDS, period=PERIOD, group="all"):
 
 
 def theme_panels(c: themes.Context) -> list[themes.Panel]:
-    """The panels built from the theme queries (counts suppressed in themes.py)."""
+    """The panels built from the theme queries (counts suppressed by the release layer)."""
     return [themes.payment_wait_panel(c), themes.agreement_panel(c), themes.control_panel(c),
             themes.category_trend_panel(c), themes.heatmap_panel(c), themes.delay_panel(c), themes.levels_panel(c),
             themes.decisions_panel(c), themes.participants_panel(c), themes.actions_panel(c),
@@ -55,11 +55,11 @@ def cells(panel, column):
 
 def test_suppress_cells_primary_secondary_and_small_totals():
     frame = pd.DataFrame({"g": ["a"] * 4 + ["b"] * 3 + ["c"] * 2, "n": [3, 0, 9, 6, 5, 7, 0, 2, 0]})
-    out = themes.suppress_cells(frame, "n", ["g"])
+    out = protect.protect_counts(frame, "n", ["g"])
     a = out[out["g"] == "a"]
     # 3 is hidden; the total (18) would reveal it, so the smallest other non-zero cell (6) goes too
     assert list(a["n"].isna()) == [True, False, False, True]
-    assert list(a["suppression_reason"]) == [rules.SUPPRESSED_TEXT, None, None, themes.SECONDARY_TEXT]
+    assert list(a["suppression_reason"]) == [rules.SUPPRESSED_TEXT, None, None, rules.SECONDARY_TEXT]
     assert not out[out["g"] == "b"]["suppressed"].any()
     # a group of 2 people in all is hidden whole, zeros too (they would say where the 2 are)
     assert out[out["g"] == "c"]["n"].isna().all()
@@ -186,7 +186,7 @@ def test_heatmap_and_categories_with_secondary_suppression(db_copy):
     assert leeds.loc["hospital or ATU discharge", "per_1000"] == pytest.approx(60.0)
     assert math.isnan(leeds.loc["provider handover", "breakdowns"])
     # the total of 37 would reveal the 1: the smallest other non-zero cell (a 5) is hidden too
-    assert list(leeds["suppression_reason"]).count(themes.SECONDARY_TEXT) == 1
+    assert list(leeds["suppression_reason"]).count(rules.SECONDARY_TEXT) == 1
     assert leeds["breakdowns"].isna().sum() == 2
     assert "Highest shown: Leeds, transition to adult services, 110.0 per 1,000" in heat.sentence
     assert "110.0" in heat.table.set_index("Area").loc["Leeds", "transition to adult services"]

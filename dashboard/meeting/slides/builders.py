@@ -1,118 +1,28 @@
-"""A partnership board meeting as a sequence of slides (data, not pixels).
-
-``build_meeting(store, figs, area_code, period)`` returns a ``Meeting``: the slides in order,
-
-1. the agenda;
-2. the headline for each domain (with the board's own red / amber / green rating beside what
-   the data says);
-3. one indicator per slide: value, benchmark, trend in words, change since the last meeting;
-4. group highlights (control, choice and satisfaction by age band, support reason and how
-   support is arranged);
-5. "you said, we did": open actions, then actions completed;
-6. the board's self-assessment beside the data.
-
-Every slide carries its easy-read version (``Slide.easy``), built on ``dashboard.easyread`` so a
-sentence reads the same as on the Easy read pages. The meeting page (``pages/meeting.py``)
-renders slides as HTML with ``slide_html``; the packs (``dashboard/meeting/packs.py``) write the same
-slides to PPTX and PDF. Only suppressed figures (``Figures``) are used: nothing here can show a
-count of 1-4 or a figure from fewer than 5 people.
-"""
+"""The slide builders: the agenda, each domain's headline, one indicator a slide, group
+highlights, "you said, we did" and the board's self-assessment; ``build_meeting`` puts them in
+order. Only suppressed figures (``Figures``) are used."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
-from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import access, easyread, release
-from dashboard.figures import narrative, stats
-from dashboard.meeting import meetings
-from dashboard.meeting import actions, self_assessment
-from dashboard.figures.catalogue import Indicator
-from dashboard.charts import Chart
-from dashboard.figures.indicators import Figures
 from dashboard.data.store import Store
+from dashboard.figures import narrative, stats
+from dashboard.figures.catalogue import Indicator
+from dashboard.figures.indicators import Figures
+from dashboard.meeting import actions, meetings, self_assessment
+from dashboard.meeting.slides.chart import trend_chart
+from dashboard.meeting.slides.model import (ACTIONS, AGENDA, DOMAIN, GROUPS, INDICATOR, SELF_ASSESSMENT, EasySlide,
+                                            Meeting, Slide)
 
-AGENDA, DOMAIN, INDICATOR, GROUPS, ACTIONS, SELF_ASSESSMENT = (
-    "agenda", "domain", "indicator", "groups", "actions", "self_assessment")
-SLIDE_KINDS = (AGENDA, DOMAIN, INDICATOR, GROUPS, ACTIONS, SELF_ASSESSMENT)
 RATING_COLUMN = "Board's rating"
 ACTIONS_PER_SLIDE = 4  # rows that fit at 32 px on a 1920 x 1080 screen
 GROUP_INDICATORS = ("control", "choice", "satisfaction")
 DIMENSION_SHORT = {"Age band": "Age", "Primary support reason": "Support reason", "How support is arranged": "Support arranged"}
-
-SLIDE_FONT = dict(family="DejaVu Sans, Source Sans Pro, Arial, sans-serif", size=26, color="#0b0c0c")
-AREA_COLOUR = "#00549f"
-BENCH_COLOUR = "#0b0c0c"
-
-
-@dataclass
-class EasySlide:
-    """The easy-read version: pictures on the left, one idea per line on the right."""
-
-    title: str
-    lines: list[str]
-    picture: str | None = None  # a picture name in assets/easyread (indicator icon)
-    picture_label: str = ""
-    face: str | None = None  # happy | neutral | sad | question
-    face_words: str = ""
-    chart_svg: str = ""  # icon array out of 10, or one bar with "most places"
-    chart_sentence: str = ""  # the chart's text alternative (the same sentence as the words)
-
-
-@dataclass
-class Slide:
-    kind: str
-    key: str  # stable: "agenda", "domain:choice", "indicator:control", "actions:open:1", ...
-    title: str
-    subtitle: str
-    lines: list[str] = field(default_factory=list)
-    headline: str | None = None  # the big figure ("80.0%"), or None
-    headline_caption: str = ""
-    badges: list[tuple[str, str]] = field(default_factory=list)  # (symbol and words, colour)
-    table: pd.DataFrame | None = None
-    table_caption: str = ""
-    chart: Chart | None = None
-    notes: str = ""  # speaker notes: the full figures
-    footer: str = ""  # source and period
-    easy: EasySlide | None = None
-
-    @property
-    def text(self) -> str:
-        """Every word on the standard slide (for tests and search)."""
-        parts = [self.title, self.subtitle, self.headline or "", self.headline_caption, *self.lines,
-                 *(b[0] for b in self.badges), self.table_caption, self.footer]
-        if self.table is not None:
-            parts += [" ".join(map(str, self.table.columns))]
-            parts += [" ".join(map(str, r)) for r in self.table.astype(str).itertuples(index=False)]
-        if self.chart is not None:
-            parts.append(self.chart.sentence)
-        return "\n".join(p for p in parts if p)
-
-
-@dataclass
-class Meeting:
-    area_code: str
-    area_name: str
-    period: str
-    baseline: meetings.Baseline
-    slides: list[Slide]
-    made_at: dt.datetime
-
-    def kinds(self) -> list[str]:
-        return [s.kind for s in self.slides]
-
-    def index_of(self, key: str) -> int:
-        return next((i for i, s in enumerate(self.slides) if s.key == key), 0)
-
-    @property
-    def title(self) -> str:
-        return f"Partnership board: {self.area_name}, {self.period} data"
 
 
 # ------------------------------------------------------------------ helpers
@@ -160,50 +70,6 @@ def _trend(figs: Figures, ind: Indicator, area_code: str, period: str) -> tuple[
     else:
         result = stats.trend_test([], [], "median", ind.polarity)
     return result, int(series["value"].notna().sum())
-
-
-def trend_chart(figs: Figures, ind: Indicator, area_code: str, area_name: str, period: str) -> Chart | None:
-    """The area's figures over time with 95% intervals and the benchmark, big enough for a room."""
-    series = figs.series(ind.id, area_code)
-    series = series[series["period"] <= period].tail(5)
-    shown = series[~series["suppressed"].astype(bool) & series["value"].notna()]
-    if shown.empty:
-        return None
-    bench = [(p, figs.benchmark(ind.id, p)) for p in series["period"]]
-    bench = [(p, b) for p, b in bench if b is not None]
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=shown["period"], y=shown["value"], mode="lines+markers", name=area_name,
-        line=dict(color=AREA_COLOUR, width=5), marker=dict(size=18, symbol="circle", color=AREA_COLOUR),
-        error_y=dict(type="data", symmetric=False, array=shown["upper_95"] - shown["value"],
-                     arrayminus=shown["value"] - shown["lower_95"], color=AREA_COLOUR, thickness=3, width=10),
-    ))
-    if bench:
-        fig.add_trace(go.Scatter(
-            x=[p for p, _ in bench], y=[b.value for _, b in bench], mode="lines+markers",
-            name=narrative.benchmark_name(bench[-1][1].label).capitalize() if bench[-1][1] else "Benchmark",
-            line=dict(color=BENCH_COLOUR, width=3, dash="dash"), marker=dict(size=14, symbol="diamond", color=BENCH_COLOUR),
-        ))
-    fig.update_layout(
-        font=SLIDE_FONT, height=460, width=1100, margin=dict(l=70, r=30, t=30, b=30, pad=6),
-        plot_bgcolor="white", paper_bgcolor="white",
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, font=dict(size=24)),
-        yaxis_title=ind.unit_suffix.strip() or ind.unit,
-    )
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(series["period"]), tickfont=dict(size=24))
-    # the margin grows to fit the widest number, and the unit stands clear of the numbers
-    fig.update_yaxes(gridcolor="#dfe3e5", rangemode="tozero", tickfont=dict(size=22), automargin=True,
-                     title_standoff=20, separatethousands=True)
-    points = "; ".join(f"{ind.format_value(v)} in {p}" for p, v in zip(shown["period"], shown["value"]))
-    sentence = (f"Line chart of {ind.name.lower()} in {area_name}, {series['period'].iloc[0]} to {period}, "
-                f"with 95% intervals: {points}.")
-    hidden = series[series["suppressed"].astype(bool)]["period"].tolist()
-    if hidden:
-        sentence += f" Not shown (fewer than 5 people): {', '.join(hidden)}."
-    if bench:
-        p, b = bench[-1]
-        sentence += f" Dashed line: {b.label}, {ind.format_value(b.value)} in {p}."
-    return Chart(fig, sentence)
 
 
 def _easy_figure(figs: Figures, ind: Indicator, area_code: str, period: str, base: meetings.Baseline):
@@ -590,62 +456,3 @@ def build_meeting(store: Store, figs: Figures, area_code: str, period: str,
     agenda.lines = [f"{name}: slide {number}" for name, number in sections] + agenda.lines[len(sections):]
     slides = [agenda, *domains, *indicators, *groups, *acts, *selfa]
     return Meeting(area_code, area_name, period, base, slides, dt.datetime.now())
-
-
-# ------------------------------------------------------------------ HTML (meeting mode)
-
-
-def _esc(text) -> str:
-    return html.escape(str(text))
-
-
-def table_html(table: pd.DataFrame, caption: str) -> str:
-    head = "".join(f"<th scope='col'>{_esc(c)}</th>" for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>" for row in table.astype(str).itertuples(index=False))
-    return f"<table class='gl-slide-table'><caption>{_esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def slide_html(slide: Slide, number: int, total: int, easy: bool = False, part: str = "all") -> str:
-    """The slide's words as HTML (the chart, if any, is drawn beside it by the page).
-
-    ``part`` splits a standard slide with a chart so the page can put the chart beside the figure:
-    "head" (subtitle and title), "figure" (big figure, sentence, badges), "rest" (lines, table,
-    footer); "all" is the whole slide in one section."""
-    if easy and slide.easy is not None:
-        e = slide.easy
-        pics = []
-        if e.picture and easyread.picture_path(e.picture).is_file():
-            pics.append(easyread.picture_svg(e.picture, e.picture_label or e.title, size=200))
-        if e.face:
-            pics.append(easyread.face_svg(e.face, e.face_words, size=150))
-        lines = "".join(f"<p>{_esc(line)}</p>" for line in e.lines)
-        if e.face_words:
-            lines += f"<p class='gl-slide-muted'>{_esc(e.face_words)}</p>"
-        chart = f"<div class='gl-slide-easychart'>{e.chart_svg}</div>" if e.chart_svg else ""
-        return (
-            f"<section class='gl-slide gl-slide-easy' data-testid='slide' data-kind='{slide.kind}' data-key='{_esc(slide.key)}' "
-            f"aria-label='Slide {number} of {total}, easy read: {_esc(e.title)}'>"
-            f"<h2>{_esc(e.title)}</h2><div class='gl-slide-er'><div class='gl-slide-pics'>{''.join(pics)}</div>"
-            f"<div class='gl-slide-words'>{lines}{chart}</div></div>"
-            f"<p class='gl-slide-footer'>{_esc(slide.footer)} · Slide {number} of {total}</p></section>"
-        )
-    badges = "".join(
-        f"<span class='gl-slide-badge' style='background:{colour}'>{_esc(text)}</span>" for text, colour in slide.badges
-    )
-    head = f"<p class='gl-slide-sub'>{_esc(slide.subtitle)}</p><h2>{_esc(slide.title)}</h2>"
-    figure = (f"<div class='gl-slide-figure'>{_esc(slide.headline)}</div>" if slide.headline else "")
-    figure += f"<p class='gl-slide-caption'>{_esc(slide.headline_caption)}</p>" if slide.headline_caption else ""
-    figure += f"<div class='gl-slide-badges'>{badges}</div>"
-    rest = "".join(f"<p>{_esc(line)}</p>" for line in slide.lines)
-    rest += table_html(slide.table, slide.table_caption) if slide.table is not None else ""
-    rest += f"<p class='gl-slide-footer'>{_esc(slide.footer)} · Slide {number} of {total}</p>"
-    attrs = f"data-kind='{slide.kind}' data-key='{_esc(slide.key)}'"
-    if part == "head":
-        return (f"<section class='gl-slide' data-testid='slide' {attrs} "
-                f"aria-label='Slide {number} of {total}: {_esc(slide.title)}'>{head}</section>")
-    if part == "figure":
-        return f"<div class='gl-slide'>{figure}</div>"
-    if part == "rest":
-        return f"<div class='gl-slide'>{rest}</div>"
-    return (f"<section class='gl-slide' data-testid='slide' {attrs} "
-            f"aria-label='Slide {number} of {total}: {_esc(slide.title)}'>{head}{figure}{rest}</section>")
