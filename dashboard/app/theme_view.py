@@ -91,7 +91,7 @@ def _table(panel: themes.Panel, expanded: bool = False) -> None:
     if panel.table.empty:
         return
     with st.expander(f"Table: {panel.title}", expanded=expanded):
-        ui.html_table(panel.table, panel.caption, key=f"table-{panel.key}", numeric=panel.numeric)
+        _panel_table(panel)
         if panel.note:
             st.caption(panel.note)
 
@@ -130,9 +130,15 @@ def section(title: str, panels: list[themes.Panel], ctx: themes.Context, intro: 
         st.caption(intro)
 
 
+def _panel_table(panel: themes.Panel) -> None:
+    """The panel's table (its HTML made once per panel: ``Panel.kept``)."""
+    st.markdown(panel.kept("table_html", lambda: ui.table_html(panel.table, panel.caption, key=f"table-{panel.key}",
+                                                              numeric=panel.numeric)), unsafe_allow_html=True)
+
+
 def key_figures(panel: themes.Panel, ctx: themes.Context) -> None:
     st.subheader("Key figures", anchor="key-figures")
-    ui.html_table(panel.table, panel.caption, key=f"table-{panel.key}", numeric=panel.numeric)
+    _panel_table(panel)
     _download(panel, ctx)
     if panel.note:
         st.caption(panel.note)

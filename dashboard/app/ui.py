@@ -153,6 +153,11 @@ def guard(what: str = "this page"):
 def html_table(frame, caption: str, key: str | None = None, numeric: tuple[str, ...] = ()) -> None:
     """An accessible HTML table (caption, column headers with scope, text that wraps): for
     figures people read, copy and print. Cells are escaped."""
+    st.markdown(table_html(frame, caption, key, numeric), unsafe_allow_html=True)
+
+
+def table_html(frame, caption: str, key: str | None = None, numeric: tuple[str, ...] = ()) -> str:
+    """The HTML of ``html_table`` (a page that shows the same table on every rerun keeps it)."""
     import html
 
     head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in frame.columns)
@@ -165,11 +170,8 @@ def html_table(frame, caption: str, key: str | None = None, numeric: tuple[str, 
             cells.append(f"<td{align}>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     attr = f" data-testid='{html.escape(key)}'" if key else ""
-    st.markdown(
-        f"<table class='gl-table'{attr}><caption>{html.escape(caption)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
-        unsafe_allow_html=True,
-    )
+    return (f"<table class='gl-table'{attr}><caption>{html.escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 # ------------------------------------------------------------------ data

@@ -248,7 +248,8 @@ def build(scale: Scale, db: Path, work: Path, progress=print) -> dict:
     done = {i["dataset"]: i for i in json.loads(partial.read_text())} if partial.exists() and db.exists() else {}
     todo = [d for d in SOURCES if d not in done]
     t = time.perf_counter()
-    files = write_files(scale, work / "files", datasets=todo)
+    # in a process of its own: the import's peak memory is the import's, not the generator's
+    files = _in_child(write_files, scale, work / "files", config.SAMPLE_DATA_DIR, todo)
     generated = time.perf_counter() - t
     progress(f"generated import files in {generated:.1f} s")
     if not done:

@@ -39,7 +39,7 @@ def chart_rows(frame: pd.DataFrame, indicator: Indicator, period_col: str = "per
     """Rows for a CSV from a frame of figures (``Figures.areas_for``/``benchmarks.compared``
     rows, or a series): names as in ``CSV_COLUMNS``."""
     rows = []
-    for _, row in frame.iterrows():
+    for row in frame.to_dict("records"):  # (plain dicts: iterrows built a Series per row)
         suppressed = bool(row.get("suppressed", False))
         rows.append({
             "indicator_id": indicator.id,

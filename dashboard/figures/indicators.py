@@ -217,8 +217,11 @@ class Figures:
         return periods[-1] if periods else None
 
     def area_name(self, code: str) -> str:
-        match = self.areas.loc[self.areas["area_code"] == code, "area_name"]
-        return match.iloc[0] if len(match) else code
+        names = self.__dict__.get("_area_names")
+        if names is None:  # (a dict, once: a page naming 153 councils asked the frame 153 times)
+            names = dict(zip(self.areas["area_code"], self.areas["area_name"]))
+            self._area_names = names
+        return names.get(code, code)
 
     def figure(self, indicator_id: str, area_code: str, period: str) -> pd.Series | None:
         frame = self.indicator(indicator_id)

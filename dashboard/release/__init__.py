@@ -15,6 +15,8 @@ Pages read ready cells (:func:`figures`, :func:`splits`); a serving process neve
 from __future__ import annotations
 
 import logging
+import threading
+import weakref
 
 import pandas as pd
 
@@ -26,6 +28,7 @@ log = logging.getLogger("dashboard")
 TABLE = "release_cells"
 SPLITS_TABLE = "release_splits"
 TABLES_PREFIX = "release_table_"  # one per theme table (``tables.BUILDERS``)
+STAMPS = "release_stamps"  # stored table -> the version its rows belong to (written with them)
 
 
 def _saved_groups(store) -> pd.DataFrame | None:
@@ -73,14 +76,54 @@ def compute(store, catalogue=None, raw_out: list | None = None, tables_out: dict
     return theme_tables.withhold_median_intervals(published, built), members
 
 
+def _groups_stamp(store) -> str:
+    """Changes whenever a named group is saved, replaced or deleted: the number of groups, of
+    members, and the latest save (one small aggregate on the records store)."""
+    import sqlalchemy as sa
+
+    from dashboard.records import db as records
+    from dashboard.records.board import comparison_group_members as m, comparison_groups as g
+
+    members = sa.select(sa.func.count()).select_from(m).scalar_subquery()
+    row = records.read_frame(store, sa.select(sa.func.count(g.c.group_id), members, sa.func.max(g.c.saved_at))).iloc[0]
+    latest = "" if row.iloc[0] == 0 or row.iloc[2] is None else str(pd.Timestamp(row.iloc[2]))
+    return f"{int(row.iloc[0])}:{int(row.iloc[1])}:{latest}"
+
+
+_DATA_VERSIONS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # read-only store -> its data version
+
+
+def data_version(store) -> str:
+    """The store's data version (``Store.data_version``); a read-only snapshot never changes, so
+    its version is read once."""
+    if not getattr(store, "read_only", False):
+        return store.data_version()
+    try:
+        return _DATA_VERSIONS[store]
+    except (KeyError, TypeError):
+        found = store.data_version()
+        try:
+            _DATA_VERSIONS[store] = found
+        except TypeError:  # (not weak-referenceable: not cached)
+            pass
+        return found
+
+
 def version(store) -> str:
     """The data version the cells belong to: the imports, and the saved comparison groups (a
     saved group is a new aggregate of councils)."""
-    saved = _saved_groups(store)
-    members = saved.dropna(subset=["area_code"])
-    latest = "" if saved.empty else str(saved["saved_at"].max())
-    groups = f"{saved['group_id'].nunique()}:{len(members)}:{latest}"
-    return f"{store.data_version()}|{groups}"
+    return f"{data_version(store)}|{_groups_stamp(store)}"
+
+
+def tables_version(store, published: pd.DataFrame) -> str:
+    """The version the theme tables belong to: the imports, and which councils' linked indicator
+    cells are hidden (``tables.hidden_key``). Saved groups change the tables only through those
+    cells (a group's total can hide a council's figure to protect another, and the table row
+    that repeats it must then be hidden too), so saving a group that hides nothing new leaves the
+    stored tables current."""
+    from dashboard.release import tables as theme_tables
+
+    return f"{data_version(store)}|{theme_tables.hidden_key(published)}"
 
 
 def materialise(store) -> int:
@@ -88,17 +131,20 @@ def materialise(store) -> int:
     built: dict = {}
     published, members = compute(store, tables_out=built)
     current = version(store)
+    for_tables = tables_version(store, published)
     frame = published.assign(data_version=current)
     member_rows = pd.DataFrame([(k, c) for k, codes in members.items() for c in codes], columns=["group_key", "area_code"])
     from dashboard.release import bygroup as split_cells
 
     split_frame = split_cells.compute(store, published).assign(data_version=current)
+    stored = [(TABLE, frame, current), ("release_group_members", member_rows, current),
+              (SPLITS_TABLE, split_frame, current)]
+    stored += [(TABLES_PREFIX + name, data.assign(data_version=for_tables), for_tables) for name, data in built.items()]
+    stamps = pd.DataFrame([(name, stamp) for name, _, stamp in stored], columns=["table_name", "data_version"])
     cur = store.cursor()
     try:
         cur.execute("begin transaction")
-        stored = [(TABLE, frame), ("release_group_members", member_rows), (SPLITS_TABLE, split_frame)]
-        stored += [(TABLES_PREFIX + name, data.assign(data_version=current)) for name, data in built.items()]
-        for name, data in stored:
+        for name, data in [(n, d) for n, d, _ in stored] + [(STAMPS, stamps)]:
             cur.register("incoming", data)
             cur.execute(f"create or replace table {name} as select * from incoming")
             cur.unregister("incoming")
@@ -108,39 +154,102 @@ def materialise(store) -> int:
         raise
     finally:
         cur.close()
+    _STATES.pop(store, None)
     return len(frame)
+
+
+class _State:
+    """What is current for one store at one version (cells and groups): read once, then kept
+    (``_state``), so a page's many ``table`` calls check nothing again."""
+
+    def __init__(self, store, current: str):
+        self.version = current
+        try:
+            found = store.sql(f"select table_name, data_version from {STAMPS}")  # fixed name, no user input
+            self.stamps = dict(zip(found["table_name"], found["data_version"]))
+        except Exception:  # a database written before the stamps (or before this layer): nothing is current
+            self.stamps = {}
+        self._tables_version: str | None = None
+
+    def current(self, table: str) -> bool:
+        return self.stamps.get(table) == self.version
+
+    def tables_current(self, store, name: str) -> bool:
+        """The stored theme table belongs to the data version and to the hidden cells it was
+        protected against (``tables_version``)."""
+        stamp = self.stamps.get(TABLES_PREFIX + name)
+        if stamp is None:
+            return False
+        if self.current(TABLE):  # written in the same transaction as this version's cells
+            return True
+        if self._tables_version is None:  # a group saved since the build: the cells are worked out in memory
+            self._tables_version = tables_version(store, _in_memory(store, self.version)[0])
+        return stamp == self._tables_version
+
+
+def _builders():
+    from dashboard.release import tables as theme_tables
+
+    return theme_tables.BUILDERS
+
+
+_STATES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # store -> {version: _State}
+_STATES_LOCK = threading.Lock()
+
+
+def _state(store) -> _State:
+    """The store's ``_State`` for its current version: the stamps are read once per (snapshot,
+    version), not per call."""
+    current = version(store)
+    try:
+        with _STATES_LOCK:
+            states = _STATES.setdefault(store, {})
+            found = states.get(current)
+    except TypeError:  # (not weak-referenceable: read each time)
+        return _State(store, current)
+    if found is None:
+        found = _State(store, current)
+        with _STATES_LOCK:
+            states.clear()  # one version per store at a time
+            states[current] = found
+    return found
 
 
 def is_current(store) -> bool:
     """True when the materialised cells (indicator cells, splits, theme tables) belong to the
     store's current data version."""
-    from dashboard.release import tables as theme_tables
-
-    return _table_current(store, TABLE) and _table_current(store, SPLITS_TABLE) and all(
-        _table_current(store, TABLES_PREFIX + name) for name in theme_tables.BUILDERS)
-
-
-_IN_MEMORY: dict = {}  # (database, data version) -> theme tables worked out without writing
+    state = _State(store, version(store))  # (the writer's check: read afresh)
+    return state.current(TABLE) and state.current(SPLITS_TABLE) and all(
+        state.tables_current(store, name) for name in _builders())
 
 
-def _tables_in_memory(store) -> dict:
-    key = (str(getattr(store, "path", id(store))), version(store))
-    if key not in _IN_MEMORY:
+_IN_MEMORY: dict = {}  # (database, data version) -> (published cells, theme tables) worked out without writing
+_IN_MEMORY_LOCK = threading.Lock()
+
+
+def _in_memory(store, current: str | None = None) -> tuple[pd.DataFrame, dict]:
+    """The published cells and theme tables worked out without writing, once per version."""
+    current = current or version(store)
+    key = (str(getattr(store, "path", id(store))), getattr(store, "snapshot_id", None), current)
+    with _IN_MEMORY_LOCK:
+        found = _IN_MEMORY.get(key)
+    if found is None:
         built: dict = {}
-        compute(store, tables_out=built)
-        _IN_MEMORY.clear()  # one data version at a time
-        _IN_MEMORY[key] = built
-    return _IN_MEMORY[key]
+        published = compute(store, tables_out=built)[0]
+        found = (published, built)
+        with _IN_MEMORY_LOCK:
+            _IN_MEMORY.clear()  # one data version at a time
+            _IN_MEMORY[key] = found
+    return found
 
 
 def table(store, name: str, area: str | None = None, period: str | None = None,
           areas: list[str] | None = None) -> pd.DataFrame:
     """A published theme table (``tables.BUILDERS``: levels, categories, agreement, ...) for one
     council (``area``) or several (``areas``), one year or all: the ready rows materialised by the
-    writer, or (a database written before the tables were stored) worked out in memory."""
-    from dashboard.release import tables as theme_tables
-
-    if name not in theme_tables.BUILDERS:
+    writer, or (a database written before the tables were stored, or a saved group that hides a
+    linked cell the stored tables show) worked out in memory."""
+    if name not in _builders():
         raise KeyError(name)
     where, params = [], []
     if area is not None:
@@ -153,11 +262,12 @@ def table(store, name: str, area: str | None = None, period: str | None = None,
         where.append("period = ?")
         params.append(period)
     stored = TABLES_PREFIX + name  # a fixed name from BUILDERS, no user input
-    if _table_current(store, stored):
+    state = _state(store)
+    if state.tables_current(store, name):
         sql = f"select * exclude (data_version) from {stored}" + (" where " + " and ".join(where) if where else "")
         frame = store.sql(sql, params)
     else:
-        frame = _tables_in_memory(store)[name]
+        frame = _in_memory(store, state.version)[1][name]
         if frame.empty:
             return frame
         keep = pd.Series(True, index=frame.index)
@@ -172,20 +282,17 @@ def table(store, name: str, area: str | None = None, period: str | None = None,
 
 
 def _table_current(store, table: str) -> bool:
-    try:
-        found = store.sql(f"select distinct data_version from {table}")  # fixed name, no user input
-    except Exception:
-        return False
-    return list(found["data_version"]) == [version(store)]
+    return _state(store).current(table)
 
 
 def load(store) -> pd.DataFrame:
     """The published cells for the current data version: read from the database, or (a database
     written before this layer existed) worked out in memory without writing anything."""
-    if _table_current(store, TABLE):
+    state = _state(store)
+    if state.current(TABLE):
         return store.sql(f"select * exclude (data_version) from {TABLE}")
     log.info("release cells not materialised for this data version: working them out in memory")
-    return compute(store)[0]
+    return _in_memory(store, state.version)[0]
 
 
 def figures(store, catalogue=None):

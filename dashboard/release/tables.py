@@ -47,10 +47,33 @@ class Hidden:
                                                                  area["period"], area["suppressed"])}
 
     def of(self, indicator_id: str, area: str, periods) -> list[bool]:
+        if indicator_id not in LINKED:  # the stored tables' version covers only these (``hidden_key``)
+            raise KeyError(f"{indicator_id} is not in tables.LINKED")
         return [self._hidden[(indicator_id, area, p)] for p in periods if (indicator_id, area, p) in self._hidden]
 
     def by_area_period(self, indicator_id: str):
         return lambda key: self.of(indicator_id, key[0], [key[1]])
+
+
+#: the indicators whose council cells the tables are protected with (``Hidden.of`` in the builders)
+LINKED = ("coproduced_activities", "breakdowns_per_1000", "transition_breakdowns_per_1000",
+          "discharge_breakdowns_per_1000", "dp_flexible_use", "dp_paid_quickly", "dp_trusted", "i_statements_yes",
+          "self_advocate_share", "you_said_we_did", "decisions_with_self_advocates", "control_direct_payment")
+
+
+def hidden_key(published: pd.DataFrame) -> str:
+    """A fingerprint of everything the tables take from the published cells: which councils'
+    cells of the ``LINKED`` indicators are hidden, in which years (and which years have local
+    figures). Two sets of cells with the same key give the same tables."""
+    import hashlib
+
+    area = published[(published["geography_level"] == "area") & (published["source"] == LOCAL)
+                     & published["indicator_id"].isin(LINKED)]
+    hidden = area[area["suppressed"].astype(bool)]
+    text = "|".join(sorted(f"{i}/{c}/{p}" for i, c, p in zip(hidden["indicator_id"], hidden["geography_code"],
+                                                              hidden["period"])))
+    text += "#" + ",".join(_periods(published))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _empty() -> pd.DataFrame:

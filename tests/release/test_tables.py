@@ -8,13 +8,15 @@ import numpy as np
 import pandas as pd
 
 from dashboard import release
+from dashboard.access import User
 from dashboard.data.store import Store
+from dashboard.figures import groups
 from dashboard.figures import exports
 from dashboard.figures.catalogue import load
 from dashboard.release import protect, rules, tables
 from dashboard.views import themes
 from dashboard.views.themes.panels import _count_text
-from tests.conftest import LEEDS
+from tests.conftest import KIRKLEES, LEEDS, READING, SCILLY
 from tests.release.audit import Problem, failures
 from tests.release.audit_tables import Tables
 from tests.release.intervals import proportion_hull, rounded_base_hull
@@ -25,16 +27,91 @@ PERIOD = "2024-25"
 def test_every_theme_table_is_stored_for_the_data_version_and_the_pages_read_it(db_copy):
     store = Store(db_copy)
     try:
-        current = release.version(store)
+        current = release.tables_version(store, release.load(store))
+        assert current.startswith(store.data_version() + "|")  # the imports, not the saved groups
         for name in tables.BUILDERS:
             stored = store.sql(f"select distinct data_version from {release.TABLES_PREFIX}{name}")
             assert list(stored["data_version"]) == [current], name
         # the page shows what is stored: change one stored row and the table shows it
-        store.sql(f"update {release.TABLES_PREFIX}levels set activities = 995"
-                  " where area_code = ? and period = ? and level = 'informed'", [LEEDS, PERIOD])
-        ctx = themes.Context(store, release.figures(store), LEEDS, PERIOD)
-        table = themes.levels_panel(ctx).table.set_index("Year")
-        assert table.loc[PERIOD, "Informed"] == "995"
+        _mark_stored_levels(store)
+        assert _leeds_informed(store) == "995"
+    finally:
+        store.close()
+
+
+def _mark_stored_levels(store):
+    store.sql(f"update {release.TABLES_PREFIX}levels set activities = 995"
+              " where area_code = ? and period = ? and level = 'informed'", [LEEDS, PERIOD])
+
+
+def _leeds_informed(store) -> str:
+    ctx = themes.Context(store, release.figures(store), LEEDS, PERIOD)
+    return themes.levels_panel(ctx).table.set_index("Year").loc[PERIOD, "Informed"]
+
+
+ADMIN = User("admin", "administrator", "password")
+
+
+def test_after_a_group_is_saved_the_theme_pages_still_read_the_stored_tables(db_copy):
+    store = Store(db_copy)
+    try:
+        _mark_stored_levels(store)
+        before = release.version(store)
+        # two councils: their total is hidden (fewer than 3 councils), so no council's cell changes
+        groups.save_group(store, "Two neighbours", [LEEDS, KIRKLEES], ADMIN)
+        assert release.version(store) != before  # the indicator cells are stale (a new aggregate) ...
+        assert not release.is_current(store)
+        assert _leeds_informed(store) == "995"  # ... the theme tables are not: the page reads the stored rows
+    finally:
+        store.close()
+
+
+def test_a_saved_group_that_hides_a_linked_cell_makes_the_stored_tables_stale(db_copy):
+    store = Store(db_copy)
+    try:
+        def paid_quickly_agree(frame):
+            rows = frame[(frame["statement_order"] == 3) & (frame["agreement"] >= 4)]
+            return rows.groupby("period")["suppressed"].any()
+
+        stored = paid_quickly_agree(release.table(store, "agreement", area=KIRKLEES))
+        assert not stored.all()
+        # with the Isles of Scilly and Reading, Kirklees' "paid quickly" is hidden to protect
+        # Scilly's small number: the statement table repeats that count, so it is hidden too
+        groups.save_group(store, "South and north", [KIRKLEES, READING, SCILLY], ADMIN)
+        hidden = release.figures(store).indicator("dp_paid_quickly")
+        hidden = hidden[(hidden["geography_code"] == KIRKLEES) & (hidden["geography_level"] == "area")
+                        & (hidden["source"] == "local data")].set_index("period")["suppressed"].astype(bool)
+        now = paid_quickly_agree(release.table(store, "agreement", area=KIRKLEES))
+        assert hidden[~stored.reindex(hidden.index, fill_value=True)].any()  # a cell the stored table shows
+        for period, is_hidden in hidden.items():
+            if is_hidden and period in now.index:
+                assert now[period], period
+    finally:
+        store.close()
+
+
+class _CountingStore(Store):
+    """A real store that counts the statements it runs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statements: list[str] = []
+
+    def sql(self, statement, params=None):
+        self.statements.append(statement)
+        return super().sql(statement, params)
+
+
+def test_the_stamps_are_read_once_per_version_not_per_table(fixture_db):
+    store = _CountingStore(fixture_db, read_only=True)
+    try:
+        for _ in range(3):
+            for name in tables.BUILDERS:
+                release.table(store, name, area=LEEDS, period=PERIOD)
+        stamps = [s for s in store.statements if release.STAMPS in s]
+        versions = [s for s in store.statements if "import_batches" in s]
+        assert len(stamps) == 1 and len(versions) == 1  # once for this snapshot, not per call
+        assert len(store.statements) == 2 + 3 * len(tables.BUILDERS)  # then one read per table
     finally:
         store.close()
 

@@ -62,11 +62,13 @@ _BLOCK = 64  # SHA-256's block size in bytes (RFC 2104)
 
 # HMAC-SHA256 (RFC 2104) over a column at once, in DuckDB: sha256(K xor opad || sha256(K xor ipad || m)).
 # The result is the same as Python's ``hmac`` (a unit test checks): stored codes do not change.
-_HMAC_SQL = ("select sha256($opad::blob || unhex(sha256($ipad::blob || encode(id)))) as code"
+HMAC_EXPR = "sha256($opad::blob || unhex(sha256($ipad::blob || encode({id}))))"  # {id}: a column (pads: ``pads``)
+_HMAC_SQL = (f"select case when id is not null then {HMAC_EXPR.format(id='id')} end as code"
              " from incoming_ids")  # insertion order is kept (DuckDB preserve_insertion_order)
 
 
-def _pads(key: str) -> tuple[bytes, bytes]:
+def pads(key: str) -> tuple[bytes, bytes]:
+    """The inner and outer HMAC pads of ``key`` (the ``$ipad`` and ``$opad`` of ``HMAC_EXPR``)."""
     k = key.encode("utf-8")
     if len(k) > _BLOCK:
         k = hashlib.sha256(k).digest()
@@ -80,18 +82,15 @@ def pseudonymise(ids: pd.Series, key: str) -> pd.Series:
     Vectorised: every identifier of the column is hashed in one DuckDB statement (10 million
     in seconds, where a Python loop took minutes); missing identifiers stay missing."""
     import duckdb
+    import pyarrow as pa
 
-    present = ids.notna().to_numpy()
-    out = pd.Series([None] * len(ids), index=ids.index, dtype=object)
-    if not present.any():
-        return out
-    frame = pd.DataFrame({"id": ids[present].astype(str).to_numpy()})
-    ipad, opad = _pads(key)
+    # (Arrow in and out: DuckDB reads and returns the column without a Python object per row)
+    frame = pa.table({"id": pa.array(ids.to_numpy(dtype=object), type=pa.string(), from_pandas=True)})
+    ipad, opad = pads(key)
     con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     try:
         con.register("incoming_ids", frame)
-        codes = con.execute(_HMAC_SQL, {"ipad": ipad, "opad": opad}).fetchnumpy()["code"]
+        codes = con.sql(_HMAC_SQL, params={"ipad": ipad, "opad": opad}).to_arrow_table()["code"]
     finally:
         con.close()
-    out[present] = np.asarray(codes, dtype=object)
-    return out
+    return pd.Series(codes.to_numpy(zero_copy_only=False), index=ids.index, dtype=object)

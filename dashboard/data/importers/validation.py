@@ -276,7 +276,10 @@ def _convert(f: Field, values: pd.Series, rows: pd.Series, column: str, table: T
         return result
     kept_u = u.where(~blank_u, None)
     if kind == "person_id":
-        return spread(kept_u.str.upper().str.replace(r"\s+", "", regex=True).where(~blank_u, None))
+        # (identifiers are nearly all distinct: upper-cased and their spaces taken out by Arrow's
+        # string kernels, not a Python loop per identifier)
+        cleaned = kept_u.astype("str").str.upper().str.replace(r"\s+", "", regex=True)
+        return pd.Series(cleaned.to_numpy(dtype=object, na_value=None)[positions], index=values.index, dtype=object)
     if kind == "text":
         long = rows_where((u.str.len() > 4000).to_numpy())
         _report(problems, table, column, f, long, spread(u.str.slice(0, 40) + "…"), rows,
@@ -423,6 +426,7 @@ def not_before(later: str, earlier: str, words: str):
                          words, out.loc[bad, ROW].head(10).tolist(),
                          [str(v) for v in out.loc[bad, later].head(10)], count=int(bad.sum()))
 
+    check.sql = f"{later} < {earlier}"  # the rows it finds, over the typed rows (``staged``)
     return check
 
 

@@ -33,6 +33,14 @@ class Panel:
     note: str = ""
     empty: str = ""  # said instead of the chart when there is nothing to show
     extra: dict = field(default_factory=dict)
+    _kept: dict = field(default_factory=dict, repr=False, compare=False)  # ``kept``: made once per panel
+
+    def kept(self, name: str, make):
+        """``make()``, made once for this panel and then kept: a page's panels are built once per
+        data version and choice and shared by every rerun, so their CSV and table HTML are too."""
+        if name not in self._kept:
+            self._kept[name] = make()
+        return self._kept[name]
 
     @classmethod
     def nothing(cls, key: str, title: str, empty: str) -> "Panel":
@@ -46,7 +54,7 @@ class Panel:
     def csv_bytes(self) -> bytes:
         from dashboard.figures import exports
 
-        return exports.to_csv(self.csv)
+        return self.kept("csv", lambda: exports.to_csv(self.csv))
 
 
 def _count_text(value, reason=None) -> str:
