@@ -34,6 +34,8 @@ with ui.guard("the comparison"):
     if view.by_region:
         right.info("Each area is compared with its own region. The line on the chart is the chosen area's region.",
                    icon=":material/info:")
+    if view.missing_benchmark:
+        right.info(view.missing_benchmark, icon=":material/info:")
     right.markdown(f"**{ind.name}** — {ind.definition} {ind.polarity_words}. Showing: {group.label}.")
     if chart_kind == "bars":
         with left:

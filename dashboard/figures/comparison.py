@@ -24,6 +24,7 @@ from dashboard.figures.trends import (TREND_FIELDS, _trend, _trend_records, tren
 from dashboard.figures.groups import Group
 from dashboard.figures.indicators import LOCAL, PUBLISHED, Benchmark, Figures, per_figures
 from dashboard.data.store import Store
+from dashboard.release import rules
 
 ENGLAND, REGION, GROUP = "england", "region", "group"
 BENCHMARK_OPTIONS = {
@@ -65,6 +66,18 @@ def group_benchmark(figs: Figures, store: Store | None, indicator_id: str, perio
     if row is None or row["value"] != row["value"]:
         return None
     return Benchmark(float(row["value"]), f"The group average of {group.words}", row["source"])
+
+
+def missing_benchmark(figs: Figures, indicator_id: str, period: str, choice: Choice) -> str | None:
+    """Why a chosen group's average is not there (for the page to say so), or None."""
+    if choice.kind != GROUP or choice.group is None or not choice.group.codes:
+        return None
+    if group_benchmark(figs, None, indicator_id, period, choice.group) is not None:
+        return None
+    row = figs.aggregate(indicator_id, period, choice.group.codes)
+    reason = row.get("suppression_reason") if row is not None else rules.FEW_COUNCILS_TEXT
+    return (f"The group average of {choice.group.words} is not shown for {period} "
+            f"({rules.not_shown(reason).removeprefix('Not shown: ')}), so no area is compared with it.")
 
 
 @per_figures

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.figures.catalogue import Catalogue, Indicator
+from dashboard.figures.groups import NAMED_PREFIX
 from dashboard.release import protect, rules
 
 LOCAL = "local data"
@@ -162,7 +163,12 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     hidden |= too_few
     size = frame["base"].astype(float).to_numpy().copy()
     size[aggregate] = np.inf  # an aggregate is never the cell hidden to protect another
-    relations = relations_of(frame, hidden, members)
+    # a saved group is an editor's choice, made at any time: it must never change which councils
+    # are hidden (a viewer comparing the pages before and after a save would learn both ways'
+    # cells). Councils are protected against the fixed aggregates only; a saved group's figure is
+    # hidden instead wherever one of its councils is hidden (below)
+    saved = aggregate & frame["geography_code"].astype(str).str.startswith(NAMED_PREFIX).to_numpy()
+    relations = relations_of(frame, hidden | saved, members)
     # (a median is not a sum: its aggregate says nothing of its councils' counts)
     count = np.where((kinds == "median").to_numpy(), 0.0, frame["count"].astype(float).to_numpy())
     complement = np.where((kinds == "proportion").to_numpy(), frame["base"].astype(float).to_numpy() - count, 1e9)
@@ -170,6 +176,10 @@ def protect_cells(frame: pd.DataFrame, catalogue: Catalogue, members: dict[str, 
     more = protect.secondary(hidden, size, relations, amounts=[np.where(aggregate, 0, count), np.where(aggregate, 0, complement)]) & ~aggregate
     reason[more] = rules.SECONDARY_TEXT
     hidden |= more
+    for relation in relations_of(frame, hidden | ~saved, members):
+        if hidden[relation[1:]].any():  # its total minus its shown councils would give the hidden ones
+            hidden[relation[0]] = True
+            reason[relation[0]] = rules.SECONDARY_TEXT
     frame["suppressed"] = hidden
     frame["suppression_reason"] = reason
     frame = _no_single_records(frame, (kinds == "median").to_numpy())

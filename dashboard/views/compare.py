@@ -25,6 +25,7 @@ class CompareView:
     funnel: charts.Chart | None     # only when asked for and one can be drawn
     funnel_table: pd.DataFrame | None
     by_region: bool = False         # each area compared with its own region
+    missing_benchmark: str | None = None  # why the chosen group's average is not there
 
 
 #: the sort orders the page offers (key -> words)
@@ -78,4 +79,5 @@ def compare(figs: Figures, store, indicator_id: str, period: str, area: str, gro
     funnel = charts.funnel_plot(table, ind, period, area, bench_value, bench_label) if chart_kind == "funnel" else None
     funnel_table = _funnel_table(ind, table, bench_value) if funnel is not None else None
     return CompareView(ind, table, bench, chart, shown, exports.chart_rows(table, ind), funnel, funnel_table,
-                       by_region=choice.kind == comparison.REGION)
+                       by_region=choice.kind == comparison.REGION,
+                       missing_benchmark=comparison.missing_benchmark(figs, indicator_id, period, choice))
